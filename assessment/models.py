@@ -1,0 +1,292 @@
+"""The MAP questionnaire as versioned data, and the anonymous assessments people fill in.
+
+A published (or retired) questionnaire version never changes: every assessment keeps the version
+it was answered on, so its results reproduce exactly. Editors clone a version to a new draft.
+"""
+
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+TYPE_CHOICES = [
+    ("peripheral", _("Peripheral")),
+    ("central", _("Central")),
+    ("stress_driven", _("Stress-driven")),
+    ("neuropathic", _("Neuropathic")),
+]
+
+# Resume codes avoid letters and digits that are easy to misread (0/O, 1/I/L, 5/S, 2/Z, 8/B).
+RESUME_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
+RESUME_LENGTH = 8
+
+
+class PublishedQuestionnaireError(ValidationError):
+    """Raised on any attempt to change a questionnaire version that is no longer a draft."""
+
+    def __init__(self, questionnaire):
+        super().__init__(
+            _(
+                "Version %(version)s is %(status)s and cannot be changed. Clone it to a new "
+                "draft version and edit that instead."
+            ),
+            params={"version": questionnaire.version, "status": questionnaire.status},
+            code="published_questionnaire",
+        )
+
+
+class Questionnaire(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        RETIRED = "retired", _("Retired")
+
+    version = models.PositiveIntegerField(_("version"), unique=True)
+    label = models.CharField(_("label"), max_length=120)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    changelog = models.TextField(_("what changed"), blank=True)
+    cloned_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="clones"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-version"]
+        verbose_name = _("questionnaire version")
+
+    def __str__(self) -> str:
+        return f"MAP v{self.version} ({self.get_status_display()})"
+
+    @property
+    def is_locked(self) -> bool:
+        return self.status != self.Status.DRAFT
+
+    def _stored_status(self):
+        if self.pk is None:
+            return None
+        return Questionnaire.objects.filter(pk=self.pk).values_list("status", flat=True).first()
+
+    def save(self, *args, **kwargs):
+        stored = self._stored_status()
+        if stored and stored != self.Status.DRAFT:
+            # Only the move from published to retired is allowed once a version is out.
+            allowed = stored == self.Status.PUBLISHED and self.status == self.Status.RETIRED
+            if not allowed:
+                raise PublishedQuestionnaireError(Questionnaire(version=self.version, status=stored))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.is_locked:
+            raise PublishedQuestionnaireError(self)
+        return super().delete(*args, **kwargs)
+
+
+class LockedWithQuestionnaire(models.Model):
+    """Rows that belong to a questionnaire version and freeze with it."""
+
+    class Meta:
+        abstract = True
+
+    def owning_questionnaire(self) -> Questionnaire:
+        raise NotImplementedError
+
+    def _check_unlocked(self):
+        questionnaire = self.owning_questionnaire()
+        # Read the status from the database, not from a possibly stale in-memory copy.
+        status = Questionnaire.objects.filter(pk=questionnaire.pk).values_list("status", flat=True)
+        if status and status[0] != Questionnaire.Status.DRAFT:
+            raise PublishedQuestionnaireError(questionnaire)
+
+    def save(self, *args, **kwargs):
+        self._check_unlocked()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self._check_unlocked()
+        return super().delete(*args, **kwargs)
+
+
+class Section(LockedWithQuestionnaire):
+    questionnaire = models.ForeignKey(
+        Questionnaire, on_delete=models.CASCADE, related_name="sections"
+    )
+    code = models.SlugField(_("code"), max_length=40)
+    title = models.CharField(_("title"), max_length=120)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order"]
+        constraints = [
+            models.UniqueConstraint(fields=["questionnaire", "code"], name="section_code_per_version")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def owning_questionnaire(self) -> Questionnaire:
+        return self.questionnaire
+
+
+class Item(LockedWithQuestionnaire):
+    class Kind(models.TextChoices):
+        SINGLE = "single", _("One answer")
+        MULTI = "multi", _("Several answers")
+        NUMBER = "number", _("Number")
+        TEXT = "text", _("Free text")
+
+    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="items")
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="items")
+    code = models.SlugField(_("code"), max_length=40)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    wording = models.CharField(_("question"), max_length=300)
+    hint = models.CharField(_("hint"), max_length=300, blank=True)
+    why_we_ask = models.TextField(_("why we ask"), blank=True)
+    optional = models.BooleanField(_("optional"), default=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    show_when_item = models.SlugField(
+        _("show only when item"),
+        max_length=40,
+        blank=True,
+        help_text=_("Code of an earlier item. Leave empty to always ask this question."),
+    )
+    show_when_option = models.SlugField(
+        _("has the answer"), max_length=40, blank=True, help_text=_("Answer code of that item.")
+    )
+    min_value = models.IntegerField(_("lowest number"), null=True, blank=True)
+    max_value = models.IntegerField(_("highest number"), null=True, blank=True)
+    min_label = models.CharField(_("meaning of the lowest number"), max_length=80, blank=True)
+    max_label = models.CharField(_("meaning of the highest number"), max_length=80, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order"]
+        constraints = [
+            models.UniqueConstraint(fields=["questionnaire", "code"], name="item_code_per_version")
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+    def owning_questionnaire(self) -> Questionnaire:
+        return self.questionnaire
+
+
+class AnswerOption(LockedWithQuestionnaire):
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="options")
+    code = models.SlugField(_("code"), max_length=40)
+    label = models.CharField(_("label"), max_length=200)
+    hint = models.CharField(_("hint"), max_length=300, blank=True)
+    exclusive = models.BooleanField(
+        _("exclusive"), default=False, help_text=_("Choosing it clears every other answer.")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order"]
+        constraints = [models.UniqueConstraint(fields=["item", "code"], name="option_code_per_item")]
+
+    def __str__(self) -> str:
+        return f"{self.item.code}={self.code}"
+
+    def owning_questionnaire(self) -> Questionnaire:
+        return self.item.questionnaire
+
+
+class OptionWeight(LockedWithQuestionnaire):
+    """Points an answer adds to (or takes from) one presentation type's score."""
+
+    option = models.ForeignKey(AnswerOption, on_delete=models.CASCADE, related_name="weights")
+    type = models.CharField(_("presentation type"), max_length=20, choices=TYPE_CHOICES)
+    points = models.SmallIntegerField(_("points"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["type"]
+        constraints = [
+            models.UniqueConstraint(fields=["option", "type"], name="one_weight_per_type")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.option} → {self.type} {self.points:+d}"
+
+    def owning_questionnaire(self) -> Questionnaire:
+        return self.option.item.questionnaire
+
+
+def new_key() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def new_resume_code() -> str:
+    return "".join(secrets.choice(RESUME_ALPHABET) for _ in range(RESUME_LENGTH))
+
+
+class AssessmentQuerySet(models.QuerySet):
+    def expired(self, now=None, days=None):
+        from django.conf import settings
+
+        days = settings.PAINMAP_RETENTION_DAYS if days is None else days
+        return self.filter(updated_at__lt=(now or timezone.now()) - timezone.timedelta(days=days))
+
+
+class Assessment(models.Model):
+    """One person's run through the MAP. Anonymous: no name, no address, no IP."""
+
+    key = models.CharField(max_length=64, unique=True, default=new_key, editable=False)
+    resume_code = models.CharField(
+        max_length=RESUME_LENGTH, unique=True, default=new_resume_code, editable=False
+    )
+    questionnaire = models.ForeignKey(
+        Questionnaire, on_delete=models.PROTECT, related_name="assessments"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    urgency = models.CharField(
+        max_length=10,
+        blank=True,
+        choices=[("emergency", _("Emergency")), ("urgent", _("Urgent"))],
+        help_text=_("Recorded when a red flag is reported."),
+    )
+    crisis = models.BooleanField(default=False, help_text=_("Thoughts of self-harm reported."))
+    result = models.JSONField(
+        null=True, blank=True, help_text=_("The result shown at completion, as map_score prints it.")
+    )
+
+    objects = AssessmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        # Never the key or the resume code: both would let someone open the answers.
+        return f"Assessment #{self.pk}"
+
+    @property
+    def is_complete(self) -> bool:
+        return self.completed_at is not None
+
+
+class Answer(models.Model):
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="answers")
+    item_code = models.SlugField(max_length=40)
+    value = models.JSONField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "item_code"], name="one_answer_per_item")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item_code} (assessment #{self.assessment_id})"

@@ -1,0 +1,212 @@
+"""The guide: articles, presentation types, the restoration toolkit and the real questions.
+
+Long text is Markdown. Its sanitised HTML is rendered once, on save, so that pages never parse
+Markdown while serving a request.
+"""
+
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .markdown import render_markdown
+
+TYPE_CODES = ["peripheral", "central", "stress_driven", "neuropathic"]
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class PublishedQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def overdue_for_review(self, today=None):
+        return self.filter(review_due__lt=today or timezone.localdate())
+
+
+class Reviewed(models.Model):
+    """Fields every piece of published guidance carries, so editors can keep it current."""
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+    review_due = models.DateField(_("review due"), null=True, blank=True)
+    reviewed_by = models.CharField(_("reviewed by"), max_length=120, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+
+class PresentationType(Reviewed):
+    code = models.CharField(
+        _("code"), max_length=20, unique=True, choices=[(c, c) for c in TYPE_CODES]
+    )
+    name = models.CharField(_("name"), max_length=80)
+    summary = models.TextField(_("plain summary"))
+    drivers = models.TextField(_("drivers (Markdown)"))
+    drivers_html = models.TextField(editable=False, default="")
+    what_helps = models.TextField(_("what helps (Markdown)"))
+    what_helps_html = models.TextField(editable=False, default="")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = _("presentation type")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.drivers_html = render_markdown(self.drivers)
+        self.what_helps_html = render_markdown(self.what_helps)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("content:type", args=[self.code])
+
+
+class Article(Reviewed):
+    class Section(models.TextChoices):
+        MECHANISM = "mechanism", _("Why pain persists")
+        CARE_GAP = "care_gap", _("What care gets wrong")
+        GENERAL = "general", _("General")
+
+    title = models.CharField(_("title"), max_length=160)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    section = models.CharField(
+        _("section"), max_length=20, choices=Section.choices, default=Section.GENERAL
+    )
+    summary = models.TextField(_("summary"))
+    body = models.TextField(_("body (Markdown)"))
+    body_html = models.TextField(editable=False, default="")
+    references = models.TextField(
+        _("references"), blank=True, help_text=_("One reference per line, in Markdown.")
+    )
+    references_html = models.TextField(editable=False, default="")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    types = models.ManyToManyField(
+        PresentationType, blank=True, related_name="articles", verbose_name=_("types")
+    )
+    history = HistoricalRecords(m2m_fields=[types])
+
+    class Meta:
+        ordering = ["section", "order", "title"]
+        verbose_name = _("article")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        refs = "\n".join(f"- {line.strip()}" for line in self.references.splitlines() if line.strip())
+        self.references_html = render_markdown(refs)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("content:article", args=[self.slug])
+
+
+class ToolkitItem(Reviewed):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    summary = models.CharField(_("one-line summary"), max_length=240)
+    what_it_does = models.TextField(_("what it does and why (Markdown)"))
+    what_it_does_html = models.TextField(editable=False, default="")
+    dose = models.CharField(_("dose"), max_length=240)
+    time_to_effect = models.CharField(_("time to effect"), max_length=240)
+    evidence = models.TextField(_("evidence summary (Markdown)"), blank=True)
+    evidence_html = models.TextField(editable=False, default="")
+    needs_prescription = models.BooleanField(_("needs a prescription"), default=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    types = models.ManyToManyField(
+        PresentationType, blank=True, related_name="toolkit_items", verbose_name=_("types served")
+    )
+    history = HistoricalRecords(m2m_fields=[types])
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("toolkit item")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.what_it_does_html = render_markdown(self.what_it_does)
+        self.evidence_html = render_markdown(self.evidence)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("content:toolkit_item", args=[self.slug])
+
+
+class Caution(models.Model):
+    """A warning that travels with a toolkit item wherever it is suggested."""
+
+    class Code(models.TextChoices):
+        OPIOIDS = "opioids", _("Taking opioids")
+        PRESCRIPTION = "prescription", _("Needs a prescriber")
+        ANTICOAGULANT = "anticoagulant", _("Taking blood thinners")
+        KIDNEY = "kidney", _("Kidney disease")
+        PREGNANCY = "pregnancy", _("Pregnant or breastfeeding")
+
+    item = models.ForeignKey(
+        ToolkitItem, on_delete=models.CASCADE, related_name="cautions", verbose_name=_("item")
+    )
+    code = models.CharField(_("code"), max_length=20, choices=Code.choices)
+    text = models.CharField(_("what to tell the person"), max_length=400)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["item", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "code"], name="one_caution_per_code")
+        ]
+        verbose_name = _("caution")
+
+    def __str__(self) -> str:
+        return f"{self.item.slug}: {self.code}"
+
+
+class Question(Reviewed):
+    """A real question people ask, answered in the FAQ."""
+
+    question = models.CharField(_("question"), max_length=240)
+    slug = models.SlugField(_("anchor"), max_length=80, unique=True)
+    answer = models.TextField(_("answer (Markdown)"))
+    answer_html = models.TextField(editable=False, default="")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    articles = models.ManyToManyField(
+        Article, blank=True, related_name="questions", verbose_name=_("related articles")
+    )
+    types = models.ManyToManyField(
+        PresentationType, blank=True, related_name="questions", verbose_name=_("related types")
+    )
+    history = HistoricalRecords(m2m_fields=[articles, types])
+
+    class Meta:
+        ordering = ["order", "question"]
+        verbose_name = _("real question")
+
+    def __str__(self) -> str:
+        return self.question
+
+    def save(self, *args, **kwargs):
+        self.answer_html = render_markdown(self.answer)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("content:questions") + f"#{self.slug}"

@@ -1,0 +1,13 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "PainMap editors"
+admin.site.site_title = "PainMap admin"
+admin.site.index_title = "Guide and MAP"
+
+urlpatterns = [
+    path(settings.ADMIN_PATH, admin.site.urls),
+    path("map/", include("assessment.urls")),
+    path("", include("content.urls")),
+]
