@@ -290,3 +290,85 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item_code} (assessment #{self.assessment_id})"
+
+
+class ShareLink(models.Model):
+    """A time-limited, revocable link that lets a clinician read one person's summary."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="share_links")
+    token = models.CharField(max_length=64, unique=True, default=new_key, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Share link #{self.pk}"
+
+    def is_active(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.revoked_at is None and self.expires_at > now
+
+
+class TestStory(models.Model):
+    """A patient story with the mapping a clinician expects: the scoring test bench."""
+
+    URGENCY_CHOICES = [
+        ("", _("No red flag")),
+        ("urgent", _("Urgent")),
+        ("emergency", _("Emergency")),
+    ]
+
+    title = models.CharField(_("title"), max_length=160)
+    story = models.TextField(_("story"))
+    answers = models.JSONField(_("answers by item code"))
+    expected_leading = models.JSONField(
+        _("expected leading type (any of)"), help_text=_('For example ["central", "stress_driven"]')
+    )
+    expected_urgency = models.CharField(
+        _("expected urgency"), max_length=10, blank=True, choices=URGENCY_CHOICES
+    )
+    expected_crisis = models.BooleanField(_("expect crisis support"), default=False)
+    expected_acute = models.BooleanField(_("expect acute"), null=True, blank=True)
+    required_suggestions = models.JSONField(_("must suggest (slugs)"), default=list, blank=True)
+    forbidden_suggestions = models.JSONField(_("must not suggest (slugs)"), default=list, blank=True)
+    required_cautions = models.JSONField(
+        _("required cautions"),
+        default=dict,
+        blank=True,
+        help_text=_('Toolkit slug to caution code, for example {"omega-3": "anticoagulant"}'),
+    )
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("test story")
+        verbose_name_plural = _("test stories")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PublishRecord(models.Model):
+    """Who published which version, and whether they overrode failing test stories."""
+
+    questionnaire = models.ForeignKey(
+        Questionnaire, on_delete=models.CASCADE, related_name="publish_records"
+    )
+    published_by = models.ForeignKey(
+        "auth.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_at = models.DateTimeField(auto_now_add=True)
+    failing_stories = models.JSONField(default=list, blank=True)
+    confirmed_despite_failures = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-published_at"]
+
+    def __str__(self) -> str:
+        return f"v{self.questionnaire.version} published {self.published_at:%Y-%m-%d}"
