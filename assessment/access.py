@@ -1,0 +1,39 @@
+"""Who may open an assessment: the browser session that started or resumed it.
+
+The key in a URL is unguessable, but it is not enough on its own: an assessment opens only
+from a session that holds its key (added when the person starts, or types their resume code).
+Anything else is a plain 404, so a stranger cannot even tell whether a key exists.
+"""
+
+from django.http import Http404
+
+from .models import Assessment
+
+SESSION_KEY = "painmap_assessments"
+MAX_REMEMBERED = 20
+
+
+def remember(request, assessment: Assessment) -> None:
+    keys = [k for k in request.session.get(SESSION_KEY, []) if k != assessment.key]
+    request.session[SESSION_KEY] = [assessment.key, *keys][:MAX_REMEMBERED]
+
+
+def forget(request, key: str) -> None:
+    keys = request.session.get(SESSION_KEY, [])
+    if key in keys:
+        request.session[SESSION_KEY] = [k for k in keys if k != key]
+
+
+def owns(request, key: str) -> bool:
+    return key in request.session.get(SESSION_KEY, [])
+
+
+def owned_assessment_or_404(request, key: str) -> Assessment:
+    """The assessment with this key, if this session owns it; one query, questionnaire joined."""
+    if not owns(request, key):
+        raise Http404("No assessment here")
+    try:
+        return Assessment.objects.select_related("questionnaire").get(key=key)
+    except Assessment.DoesNotExist:
+        forget(request, key)
+        raise Http404("No assessment here") from None
