@@ -72,6 +72,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "painmap.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -113,12 +114,31 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# DJANGO_CACHE=db shares the cache (rate-limit counters) across gunicorn workers and machines;
+# run `manage.py createcachetable` once. The default local-memory cache is per process.
+_CACHE_BACKENDS = {
+    "locmem": ("django.core.cache.backends.locmem.LocMemCache", "painmap"),
+    "db": ("django.core.cache.backends.db.DatabaseCache", "painmap_cache"),
+}
+_cache_choice = os.environ.get("DJANGO_CACHE", "locmem").strip() or "locmem"
+if _cache_choice not in _CACHE_BACKENDS:
+    raise ImproperlyConfigured(f"DJANGO_CACHE={_cache_choice!r}: use locmem or db.")
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "painmap",
+        "BACKEND": _CACHE_BACKENDS[_cache_choice][0],
+        "LOCATION": _CACHE_BACKENDS[_cache_choice][1],
     }
 }
+
+# Per client address. Wrong resume codes and share-link tokens count; right ones do not.
+PAINMAP_RATE_LIMITS = {
+    "start": os.environ.get("PAINMAP_RATE_START", "30/h"),
+    "resume": os.environ.get("PAINMAP_RATE_RESUME", "10/10m"),
+    "share": os.environ.get("PAINMAP_RATE_SHARE", "10/10m"),
+}
+# A header the reverse proxy sets to the client address (for example HTTP_X_REAL_IP). Empty:
+# use REMOTE_ADDR. Never a header the client controls, or the limits can be sidestepped.
+PAINMAP_CLIENT_IP_HEADER = os.environ.get("PAINMAP_CLIENT_IP_HEADER", "").strip()
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -164,11 +184,20 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_HTTPONLY = True
+if HTTPS:
+    # __Host- cookies are refused by browsers unless Secure, host-only and Path=/, so a
+    # subdomain or a plain-HTTP page can never set or overwrite them.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
 CSRF_FAILURE_VIEW = "painmap.views.csrf_failure"
 SECURE_SSL_REDIRECT = HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+# Preloading is a near-permanent commitment for the whole domain, so it is opt-in; without it
+# check --deploy's W021 is silenced on purpose rather than left as noise.
+SECURE_HSTS_PRELOAD = HTTPS and envbool("DJANGO_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
