@@ -1,0 +1,71 @@
+"""Load the guide's starting text into the database, safely and more than once.
+
+The rule is simple: create what is missing (matched by slug or code), never touch what is there.
+An editor may have rewritten an article or unpublished a toolkit item; running `make install`
+again must not undo that. Relations (types, related articles) are set only on rows this run
+created, for the same reason. Cautions are the one exception that is topped up on existing items:
+a missing caution is a safety gap, so a caution code the seed lists for an item is added back if
+the item lacks it. Existing caution text is never changed.
+"""
+
+from django.db import transaction
+
+from . import seed_data
+from .models import Article, Caution, PresentationType, Question, ToolkitItem
+
+
+def _new(model, key: str, row: dict, skip: tuple[str, ...]):
+    """Create `row` unless a row with the same key exists. Returns the new object or None."""
+    if model.objects.filter(**{key: row[key]}).exists():
+        return None
+    fields = {name: value for name, value in row.items() if name not in skip}
+    obj = model(**seed_data.REVIEW, **fields)
+    obj.save()
+    return obj
+
+
+@transaction.atomic
+def seed_content() -> dict[str, list[str]]:
+    """Create the seeded guide rows that are missing. Returns what was created, by kind."""
+    created: dict[str, list[str]] = {
+        "types": [],
+        "articles": [],
+        "toolkit": [],
+        "cautions": [],
+        "questions": [],
+    }
+
+    for row in seed_data.TYPES:
+        if _new(PresentationType, "code", row, skip=()):
+            created["types"].append(row["code"])
+    types = {t.code: t for t in PresentationType.objects.all()}
+
+    for row in seed_data.ARTICLES:
+        article = _new(Article, "slug", row, skip=("types",))
+        if article:
+            article.types.set([types[code] for code in row["types"] if code in types])
+            created["articles"].append(row["slug"])
+    articles = {a.slug: a for a in Article.objects.all()}
+
+    for row in seed_data.TOOLKIT:
+        item = _new(ToolkitItem, "slug", row, skip=("types", "cautions"))
+        if item:
+            item.types.set([types[code] for code in row["types"] if code in types])
+            created["toolkit"].append(row["slug"])
+    items = {i.slug: i for i in ToolkitItem.objects.all()}
+    have = set(Caution.objects.values_list("item__slug", "code"))
+    for row in seed_data.TOOLKIT:
+        item = items[row["slug"]]
+        for code, text in row["cautions"]:
+            if (item.slug, code) not in have:
+                Caution.objects.create(item=item, code=code, text=text)
+                created["cautions"].append(f"{item.slug}:{code}")
+
+    for row in seed_data.QUESTIONS:
+        question = _new(Question, "slug", row, skip=("articles", "types"))
+        if question:
+            question.articles.set([articles[s] for s in row["articles"] if s in articles])
+            question.types.set([types[code] for code in row["types"] if code in types])
+            created["questions"].append(row["slug"])
+
+    return created
