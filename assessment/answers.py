@@ -25,7 +25,9 @@ def clean_answer(item: ItemSpec, raw) -> object:
             raw = [raw]
         if not isinstance(raw, list | tuple) or not raw:
             raise AnswerError(f"{item.code} needs a list of answer codes")
-        unknown = [code for code in raw if not isinstance(code, str) or code not in item.options_by_code]
+        unknown = [
+            code for code in raw if not isinstance(code, str) or code not in item.options_by_code
+        ]
         if unknown:
             raise AnswerError(f"unknown answer {', '.join(map(repr, unknown))} for {item.code}")
         chosen = list(dict.fromkeys(raw))  # keep order, drop repeats

@@ -61,9 +61,26 @@ class Questionnaire(models.Model):
     class Meta:
         ordering = ["-version"]
         verbose_name = _("questionnaire version")
+        permissions = [("publish_questionnaire", _("Can publish a questionnaire version"))]
 
     def __str__(self) -> str:
         return f"MAP v{self.version} ({self.get_status_display()})"
+
+    def save(self, *args, **kwargs):
+        stored = self._stored_status()
+        if stored and stored != self.Status.DRAFT:
+            # Only the move from published to retired is allowed once a version is out.
+            allowed = stored == self.Status.PUBLISHED and self.status == self.Status.RETIRED
+            if not allowed:
+                raise PublishedQuestionnaireError(
+                    Questionnaire(version=self.version, status=stored)
+                )
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.is_locked:
+            raise PublishedQuestionnaireError(self)
+        return super().delete(*args, **kwargs)
 
     @property
     def is_locked(self) -> bool:
@@ -74,26 +91,20 @@ class Questionnaire(models.Model):
             return None
         return Questionnaire.objects.filter(pk=self.pk).values_list("status", flat=True).first()
 
-    def save(self, *args, **kwargs):
-        stored = self._stored_status()
-        if stored and stored != self.Status.DRAFT:
-            # Only the move from published to retired is allowed once a version is out.
-            allowed = stored == self.Status.PUBLISHED and self.status == self.Status.RETIRED
-            if not allowed:
-                raise PublishedQuestionnaireError(Questionnaire(version=self.version, status=stored))
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        if self.is_locked:
-            raise PublishedQuestionnaireError(self)
-        return super().delete(*args, **kwargs)
-
 
 class LockedWithQuestionnaire(models.Model):
     """Rows that belong to a questionnaire version and freeze with it."""
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        self._check_unlocked()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self._check_unlocked()
+        return super().delete(*args, **kwargs)
 
     def owning_questionnaire(self) -> Questionnaire:
         raise NotImplementedError
@@ -104,14 +115,6 @@ class LockedWithQuestionnaire(models.Model):
         status = Questionnaire.objects.filter(pk=questionnaire.pk).values_list("status", flat=True)
         if status and status[0] != Questionnaire.Status.DRAFT:
             raise PublishedQuestionnaireError(questionnaire)
-
-    def save(self, *args, **kwargs):
-        self._check_unlocked()
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        self._check_unlocked()
-        return super().delete(*args, **kwargs)
 
 
 class Section(LockedWithQuestionnaire):
@@ -126,7 +129,9 @@ class Section(LockedWithQuestionnaire):
     class Meta:
         ordering = ["order"]
         constraints = [
-            models.UniqueConstraint(fields=["questionnaire", "code"], name="section_code_per_version")
+            models.UniqueConstraint(
+                fields=["questionnaire", "code"], name="section_code_per_version"
+            )
         ]
 
     def __str__(self) -> str:
@@ -193,7 +198,9 @@ class AnswerOption(LockedWithQuestionnaire):
 
     class Meta:
         ordering = ["order"]
-        constraints = [models.UniqueConstraint(fields=["item", "code"], name="option_code_per_item")]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "code"], name="option_code_per_item")
+        ]
 
     def __str__(self) -> str:
         return f"{self.item.code}={self.code}"
@@ -260,13 +267,19 @@ class Assessment(models.Model):
     )
     crisis = models.BooleanField(default=False, help_text=_("Thoughts of self-harm reported."))
     result = models.JSONField(
-        null=True, blank=True, help_text=_("The result shown at completion, as map_score prints it.")
+        null=True,
+        blank=True,
+        help_text=_("The result shown at completion, as map_score prints it."),
     )
 
     objects = AssessmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
+        permissions = [
+            ("view_insight", _("Can view anonymous insight")),
+            ("export_assessments", _("Can export anonymous assessments")),
+        ]
 
     def __str__(self) -> str:
         # Never the key or the resume code: both would let someone open the answers.
@@ -333,7 +346,9 @@ class TestStory(models.Model):
     expected_crisis = models.BooleanField(_("expect crisis support"), default=False)
     expected_acute = models.BooleanField(_("expect acute"), null=True, blank=True)
     required_suggestions = models.JSONField(_("must suggest (slugs)"), default=list, blank=True)
-    forbidden_suggestions = models.JSONField(_("must not suggest (slugs)"), default=list, blank=True)
+    forbidden_suggestions = models.JSONField(
+        _("must not suggest (slugs)"), default=list, blank=True
+    )
     required_cautions = models.JSONField(
         _("required cautions"),
         default=dict,

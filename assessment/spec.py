@@ -104,9 +104,7 @@ def build_spec(questionnaire) -> QuestionnaireSpec:
         .select_related("section")
         .order_by("section__order", "order", "pk")
     ):
-        show_when = (
-            (item.show_when_item, item.show_when_option) if item.show_when_item else None
-        )
+        show_when = (item.show_when_item, item.show_when_option) if item.show_when_item else None
         items.append(
             ItemSpec(
                 code=item.code,

@@ -1,8 +1,11 @@
 from django.core.management.base import BaseCommand
 
+from assessment.seed_map import seed_map
+
 
 class Command(BaseCommand):
-    help = "Placeholder until the seed lands."
+    help = "Create and publish MAP questionnaire version 1 if it is not there yet (idempotent)."
 
     def handle(self, *args, **options):
-        self.stdout.write("nothing to seed yet")
+        created = seed_map()
+        self.stdout.write("MAP v1 created and published" if created else "MAP v1 already there")

@@ -1,0 +1,59 @@
+"""Score answer files with the MAP rules, exactly as the web results page does.
+
+    python manage.py map_score FILE [FILE ...] [--questionnaire N]
+
+Each FILE is {"id": "...", "answers": {item_code: answer}}. One JSON object per file is printed,
+one a line, in order. Unknown item or answer codes are an error naming them (exit status 2).
+"""
+
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from assessment.answers import AnswerError, clean_answers
+from assessment.flow import relevant_answers
+from assessment.models import Questionnaire
+from assessment.scoring import score
+from assessment.spec import spec_for
+
+
+class Command(BaseCommand):
+    help = "Score MAP answer files (JSON) and print one result per line."
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="+")
+        parser.add_argument(
+            "--questionnaire",
+            type=int,
+            dest="qversion",
+            help="Questionnaire version (default: the published one)",
+        )
+
+    def handle(self, *args, files, qversion=None, **options):
+        questionnaires = Questionnaire.objects.all()
+        if qversion is not None:
+            questionnaire = questionnaires.filter(version=qversion).first()
+        else:
+            questionnaire = questionnaires.filter(status=Questionnaire.Status.PUBLISHED).first()
+        if questionnaire is None:
+            raise CommandError("No questionnaire to score with: run `manage.py seed_map` first.")
+        spec = spec_for(questionnaire)
+
+        lines, problems = [], []
+        for path in files:
+            try:
+                with open(path, encoding="utf-8") as handle:
+                    document = json.load(handle)
+                answers = clean_answers(spec, document.get("answers") or {})
+            except (OSError, json.JSONDecodeError, AttributeError) as exc:
+                problems.append(f"{path}: cannot read: {exc}")
+                continue
+            except AnswerError as exc:
+                problems.append(f"{path}: {exc}")
+                continue
+            result = score(spec, relevant_answers(spec, answers))
+            lines.append(json.dumps(result.to_dict(id=document.get("id")), ensure_ascii=False))
+        if problems:
+            raise CommandError("\n".join(problems), returncode=2)
+        for line in lines:
+            self.stdout.write(line)
