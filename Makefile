@@ -30,6 +30,31 @@ install: venv ## Create .venv, install, migrate and load the seeded guide and MA
 run: install ## Set up, then serve on http://127.0.0.1:8000 (SQLite unless DATABASE_URL is set)
 	$(DEV) $(PY) manage.py runserver 127.0.0.1:8000
 
+# Production-like serving: debug off, hashed and compressed static files, a cache shared by
+# the workers (rate limits), gunicorn. A generated secret is kept in .venv when none is set.
+SECRET_FILE := .venv/.painmap-secret-key
+PROD = DJANGO_DEBUG=False DJANGO_MANIFEST_STATIC=True DJANGO_CACHE=$${DJANGO_CACHE:-db} \
+	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} \
+	DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_FILE))}
+
+$(SECRET_FILE): | venv
+	@umask 077 && $(PY) -c 'import secrets; print(secrets.token_urlsafe(64))' > $@
+
+serve: venv $(SECRET_FILE) ## Production-like: gunicorn on 127.0.0.1:PORT (8000) with DATABASE_URL (or SQLite)
+	@[ -n "$$DJANGO_SECRET_KEY" ] || echo "WARNING: DJANGO_SECRET_KEY is not set: using the generated key in $(SECRET_FILE). Set your own in production." >&2
+	$(PROD) $(PY) manage.py collectstatic --noinput -v 0
+	$(PROD) $(PY) manage.py migrate --noinput -v 0
+	$(PROD) $(PY) manage.py createcachetable
+	$(PROD) $(PY) manage.py seed_content
+	$(PROD) $(PY) manage.py seed_map
+	$(PROD) exec $(PY) -m gunicorn -c painmap/gunicorn.conf.py painmap.wsgi
+
+bench: venv ## Measure pages against a bare-Django floor on PostgreSQL (wrk; see bench/README.md)
+	$(PY) bench/run.py
+
+loadtest: venv ## Take simulated people through the MAP on gunicorn + PostgreSQL, killing a worker
+	$(PY) loadtest/run.py
+
 lint: venv ## ruff check and ruff format --check
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .

@@ -91,3 +91,48 @@ def test_it_sends_secure_host_only_cookies_over_https():
         "31536000",
         "True",
     ]
+
+
+def load_gunicorn_config(**env):
+    import runpy
+    from unittest import mock
+
+    with mock.patch.dict(os.environ, env):
+        return runpy.run_path(str(ROOT / "painmap" / "gunicorn.conf.py"))
+
+
+def test_it_binds_gunicorn_to_loopback_unless_told_otherwise():
+    assert load_gunicorn_config()["bind"] == ["127.0.0.1:8000"]
+    assert load_gunicorn_config(PORT="9001")["bind"] == ["127.0.0.1:9001"]
+    assert load_gunicorn_config(BIND="0.0.0.0:80", PORT="9001")["bind"] == ["0.0.0.0:80"]
+    capped = load_gunicorn_config(GUNICORN_MAX_WORKERS="1")
+    assert capped["workers"] == 1
+    assert capped["preload_app"] is True
+
+
+def test_it_keeps_query_strings_and_tokens_out_of_the_access_log():
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from gunicorn.config import Config
+
+    conf = load_gunicorn_config()
+    cfg = Config()
+    cfg.set("accesslog", None)
+    logger = conf["RedactingLogger"](cfg)
+    token = "k3Jx9_Vb2mQp7RtYw0LzN4sD8fHc6GaE1uIo5"
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": f"/map/{token}/q/pain_area/?answer=secret-answer",
+        "PATH_INFO": f"/map/{token}/q/pain_area/",
+        "QUERY_STRING": "answer=secret-answer",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_REFERER": f"https://painmap.example/map/{token}/",
+    }
+    response = SimpleNamespace(status="200 OK", sent=1234, headers=[])
+    atoms = logger.atoms(response, {}, environ, dt.timedelta(milliseconds=12))
+    line = conf["access_log_format"] % atoms
+    assert line.endswith('"GET /map/…/q/pain_area/" 200 1234 12ms')
+    assert token not in line
+    assert "secret-answer" not in line
+    assert all(token not in str(value) and "secret" not in str(value) for value in atoms.values())
