@@ -59,6 +59,9 @@ class RedactingLogger(Logger):
 
     def atoms(self, resp, req, environ, request_time):
         atoms = super().atoms(resp, req, environ, request_time)
+        # {name}e / {name}i / {name}o atoms expose the raw URI, cookies and referrer to any
+        # format that asks for them: none is available.
+        atoms = {key: value for key, value in atoms.items() if not key.startswith("{")}
         atoms["U"] = _TOKEN.sub("…", atoms.get("U") or "")
         atoms["r"] = "-"  # the raw request line includes the query string: never logged
         atoms["q"] = "-"
