@@ -50,8 +50,15 @@ access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 
-# Long URL-safe tokens (assessment keys, share-link tokens) in a path are bearer secrets.
-_TOKEN = re.compile(r"(?<=/)[A-Za-z0-9_-]{20,}(?=/|$)")
+# Secrets that travel in paths: assessment keys (/map/<key>/…), signed share links
+# (/shared/<signed>/…) and resume codes (/map/resume/<code>/). Keys and signatures are long and
+# random (so they hold a digit); guide slugs are words.
+_AFTER = re.compile(r"(?<=/(resume|shared)/)[^/]+")
+_TOKEN = re.compile(r"(?<=/)(?=[^/]*[0-9])[^/]{16,}(?=/|$)")
+
+
+def redact_path(path: str) -> str:
+    return _TOKEN.sub("…", _AFTER.sub("…", path))
 
 
 class RedactingLogger(Logger):
@@ -62,7 +69,7 @@ class RedactingLogger(Logger):
         # {name}e / {name}i / {name}o atoms expose the raw URI, cookies and referrer to any
         # format that asks for them: none is available.
         atoms = {key: value for key, value in atoms.items() if not key.startswith("{")}
-        atoms["U"] = _TOKEN.sub("…", atoms.get("U") or "")
+        atoms["U"] = redact_path(atoms.get("U") or "")
         atoms["r"] = "-"  # the raw request line includes the query string: never logged
         atoms["q"] = "-"
         atoms["f"] = "-"  # referrers carry the previous page's path, tokens included

@@ -33,7 +33,7 @@ ROBOTS = "noindex, nofollow, noarchive"
 
 def private_prefixes() -> tuple[str, ...]:
     """URL prefixes whose pages belong to one person or to editors: never indexed or cached."""
-    return ("/map/", "/" + settings.ADMIN_PATH, *getattr(settings, "PAINMAP_PRIVATE_PREFIXES", ()))
+    return ("/map/", "/shared/", "/" + settings.ADMIN_PATH)
 
 
 class SecurityHeadersMiddleware:

@@ -136,3 +136,15 @@ def test_it_keeps_query_strings_and_tokens_out_of_the_access_log():
     assert token not in line
     assert "secret-answer" not in line
     assert all(token not in str(value) and "secret" not in str(value) for value in atoms.values())
+
+
+def test_it_redacts_every_secret_that_can_travel_in_a_path():
+    redact = load_gunicorn_config()["redact_path"]
+    assert redact("/map/resume/ACDE3479/") == "/map/resume/…/"
+    assert redact("/shared/AbC123xyz:1tq0Zx:kq9w8e7r6t5y4u3i2o1p/summary.pdf") == (
+        "/shared/…/summary.pdf"
+    )
+    assert redact("/map/k3Jx9_Vb2mQp7RtYw0LzN4sD8fHc6GaE1uIo5/results/") == "/map/…/results/"
+    # Guide pages stay readable in the log.
+    assert redact("/guide/opioids-and-hyperalgesia/") == "/guide/opioids-and-hyperalgesia/"
+    assert redact("/map/resume/") == "/map/resume/"
