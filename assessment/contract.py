@@ -1,0 +1,162 @@
+"""The MAP item bank contract (shared/map/ITEMS.md): the codes every version must keep.
+
+Scoring tests, exports (FHIR linkId / answer code) and test stories name these codes, so a
+version that drops or renames one cannot be published. Editors may add items and answers; the
+ones listed here must stay. `tests/test_workbench_contract.py` checks this list against ITEMS.md.
+"""
+
+from __future__ import annotations
+
+WPI_REGIONS = (
+    "jaw_left",
+    "jaw_right",
+    "shoulder_left",
+    "shoulder_right",
+    "upper_arm_left",
+    "upper_arm_right",
+    "lower_arm_left",
+    "lower_arm_right",
+    "hip_left",
+    "hip_right",
+    "upper_leg_left",
+    "upper_leg_right",
+    "lower_leg_left",
+    "lower_leg_right",
+    "neck",
+    "upper_back",
+    "lower_back",
+    "chest",
+    "abdomen",
+)
+
+# item code -> (kind, answer codes). Order follows ITEMS.md, which is the order they are asked.
+REQUIRED_ITEMS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "red_flags": (
+        "multi",
+        (
+            "bladder_bowel",
+            "saddle_numbness",
+            "progressive_weakness",
+            "fever_unwell",
+            "weight_loss",
+            "cancer_history",
+            "major_trauma",
+            "night_pain_constant",
+            "chest_pain",
+            "none",
+        ),
+    ),
+    "duration": ("single", ("lt_3_months", "3_to_6_months", "6_to_12_months", "gt_12_months")),
+    "intensity": ("number", ()),
+    "body_regions": ("multi", (*WPI_REGIONS, "hands", "feet")),
+    "pain_spread": ("single", ("one_area", "spreads_nearby", "many_areas", "follows_line")),
+    "movement_link": ("single", ("clear_pattern", "some_pattern", "no_pattern")),
+    "proportionality": ("single", ("matches", "bigger", "no_injury")),
+    "descriptors": (
+        "multi",
+        (
+            "burning",
+            "electric_shocks",
+            "shooting",
+            "pins_and_needles",
+            "tingling",
+            "numbness",
+            "painful_cold",
+            "itching",
+            "aching",
+            "throbbing",
+            "sharp_with_movement",
+            "stiffness",
+        ),
+    ),
+    "touch_sensitivity": ("single", ("no", "sometimes", "often")),
+    "swelling": ("single", ("no", "yes")),
+    "morning_stiffness": ("single", ("none", "under_30_min", "over_30_min")),
+    "sensory_sensitivity": ("single", ("no", "somewhat", "a_lot")),
+    "sleep_quality": ("single", ("good", "fair", "poor", "very_poor")),
+    "fatigue": ("single", ("none", "mild", "moderate", "severe")),
+    "cognitive": ("single", ("none", "mild", "moderate", "severe")),
+    "other_symptoms": (
+        "multi",
+        ("headaches", "bowel", "bladder_irritable", "jaw_clenching", "none"),
+    ),
+    "activity_level": ("single", ("mostly_resting", "light", "regular")),
+    "processed_food": ("single", ("little", "some", "most")),
+    "stress_level": ("single", ("never", "sometimes", "often", "very_often")),
+    "stress_pain_link": ("single", ("no", "a_little", "clearly")),
+    "mood": ("single", ("not_at_all", "several_days", "more_than_half", "nearly_every_day")),
+    "self_harm": ("single", ("no", "yes", "prefer_not_to_say")),
+    "worry": ("single", ("disagree", "agree")),
+    "fear_of_movement": ("single", ("disagree", "agree")),
+    "adverse_experiences": ("single", ("no", "yes", "prefer_not_to_say")),
+    "social_support": ("single", ("yes", "some", "no")),
+    "conditions": (
+        "multi",
+        (
+            "diabetes",
+            "prediabetes",
+            "b12_low",
+            "chemotherapy",
+            "shingles",
+            "alcohol_heavy",
+            "nerve_injury",
+            "disc_or_spine_finding",
+            "fibromyalgia_diagnosis",
+            "osteoarthritis",
+            "inflammatory_arthritis",
+            "kidney_disease",
+            "pregnancy",
+            "none",
+        ),
+    ),
+    "medications": (
+        "multi",
+        (
+            "opioids",
+            "nsaids_regular",
+            "gabapentinoid",
+            "antidepressant_for_pain",
+            "anticoagulant",
+            "none",
+        ),
+    ),
+    "opioid_duration": ("single", ("lt_3_months", "gt_3_months")),
+    "opioid_taper": ("single", ("no", "yes")),
+    "surgery": ("single", ("none", "helped", "no_lasting_relief")),
+    "notes_for_clinician": ("text", ()),
+}
+
+# Branches the contract fixes: asked only when another answer was given.
+REQUIRED_SHOW_WHEN = {
+    "opioid_duration": ("medications", "opioids"),
+    "opioid_taper": ("medications", "opioids"),
+}
+
+NUMBER_RANGES = {"intensity": (0, 10)}
+
+# Scoring may weight only the four presentation types.
+TYPE_CODES = ("peripheral", "central", "stress_driven", "neuropathic")
+
+TOOLKIT_SLUGS = (
+    "pain-neuroscience-education",
+    "graded-movement",
+    "sleep-restoration",
+    "magnesium",
+    "palmitoylethanolamide",
+    "omega-3",
+    "curcumin",
+    "anti-inflammatory-diet",
+    "somatic-therapy",
+    "low-dose-naltrexone",
+    "alpha-lipoic-acid",
+    "methylcobalamin",
+    "blood-sugar-control",
+)
+
+CAUTION_CODES = ("opioids", "prescription", "anticoagulant", "kidney", "pregnancy")
+
+# A caution that must ride on a suggestion whenever it is made (check-vignettes does the same).
+ALWAYS_CAUTIONS = {"low-dose-naltrexone": "prescription"}
+
+# Free text is never scored and never exported.
+TEXT_ITEMS = tuple(code for code, (kind, _) in REQUIRED_ITEMS.items() if kind == "text")

@@ -1,0 +1,156 @@
+"""Anonymous insight: counts over a period, never a single person's answers. Plain queries.
+
+Every number comes from a handful of aggregate queries, except drop-off, which walks the answers
+of unfinished assessments once, in order, keeping only a counter per question.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+from django.db.models.fields.json import KT
+from django.utils import timezone
+
+from .contract import TYPE_CODES
+from .models import Answer, Assessment, Questionnaire
+from .spec import spec_for
+
+NOT_STARTED = "(none)"
+
+
+@dataclass(frozen=True)
+class Bar:
+    key: str
+    label: str
+    count: int
+    share: float  # 0-1 of the chart's largest bar, for drawing
+
+    @property
+    def percent_of_max(self) -> int:
+        return round(self.share * 100)
+
+
+@dataclass(frozen=True)
+class Insight:
+    start: datetime.date
+    end: datetime.date
+    started: int
+    completed: int
+    red_flags: int
+    crisis: int
+    leading: tuple[Bar, ...]
+    dropoff: tuple[Bar, ...]
+
+    @property
+    def completion_rate(self) -> float:
+        return self.completed / self.started if self.started else 0.0
+
+    @property
+    def red_flag_rate(self) -> float:
+        return self.red_flags / self.started if self.started else 0.0
+
+
+def period_queryset(start: datetime.date, end: datetime.date):
+    """Assessments started from `start` to `end`, both days included (site time zone)."""
+    tz = timezone.get_current_timezone()
+    since = datetime.datetime.combine(start, datetime.time.min, tzinfo=tz)
+    until = datetime.datetime.combine(
+        end + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz
+    )
+    return Assessment.objects.filter(created_at__gte=since, created_at__lt=until)
+
+
+def _bars(pairs) -> tuple[Bar, ...]:
+    pairs = list(pairs)
+    top = max((count for _, _, count in pairs), default=0)
+    return tuple(
+        Bar(key=key, label=label, count=count, share=(count / top if top else 0.0))
+        for key, label, count in pairs
+    )
+
+
+def leading_spread(assessments) -> tuple[Bar, ...]:
+    """How many completed assessments led with each type (the result's first primary type)."""
+    rows = dict(
+        assessments.filter(completed_at__isnull=False, result__isnull=False)
+        .annotate(lead=KT("result__primary__0"))
+        .order_by()  # no default ordering in the GROUP BY
+        .values("lead")
+        .annotate(n=Count("pk"))
+        .values_list("lead", "n")
+    )
+    from .models import TYPE_CHOICES
+
+    labels = dict(TYPE_CHOICES)
+    return _bars((code, str(labels[code]), rows.get(code, 0)) for code in TYPE_CODES)
+
+
+def dropoff(assessments) -> tuple[Bar, ...]:
+    """For unfinished assessments: the last question answered (or skipped), in question order.
+
+    Each version's order comes from its spec; answers stream in assessment order, so only one
+    assessment's position is held at a time.
+    """
+    unfinished = assessments.filter(completed_at__isnull=True)
+    positions: dict[int, dict[str, int]] = {}
+    wording: dict[str, str] = {}
+    versions = Questionnaire.objects.filter(pk__in=unfinished.values("questionnaire_id"))
+    for questionnaire in versions.order_by("version"):
+        spec = spec_for(questionnaire)
+        positions[questionnaire.pk] = {item.code: i for i, item in enumerate(spec.items)}
+        for item in spec.items:
+            wording[item.code] = item.wording
+    order = {}
+    for per_version in positions.values():
+        for code, index in per_version.items():
+            order.setdefault(code, index)
+
+    counts: Counter[str] = Counter()
+    current, best, best_index = None, None, -1
+    rows = (
+        Answer.objects.filter(assessment__in=unfinished)
+        .order_by("assessment_id")
+        .values_list("assessment_id", "assessment__questionnaire_id", "item_code")
+        .iterator(chunk_size=5000)
+    )
+    for assessment_id, questionnaire_id, code in rows:
+        if assessment_id != current:
+            if best is not None:
+                counts[best] += 1
+            current, best, best_index = assessment_id, None, -1
+        index = positions.get(questionnaire_id, {}).get(code, -1)
+        if index > best_index:
+            best, best_index = code, index
+    if best is not None:
+        counts[best] += 1
+    answered_any = sum(counts.values())
+    none_yet = unfinished.count() - answered_any
+    pairs = [(NOT_STARTED, NOT_STARTED, none_yet)] if none_yet else []
+    pairs += [
+        (code, wording.get(code, code), counts[code])
+        for code in sorted(counts, key=lambda c: order.get(c, len(order)))
+    ]
+    return _bars(pairs)
+
+
+def insight(start: datetime.date, end: datetime.date) -> Insight:
+    assessments = period_queryset(start, end)
+    totals = assessments.aggregate(
+        started=Count("pk"),
+        completed=Count("pk", filter=Q(completed_at__isnull=False)),
+        red_flags=Count("pk", filter=~Q(urgency="")),
+        crisis=Count("pk", filter=Q(crisis=True)),
+    )
+    return Insight(
+        start=start,
+        end=end,
+        started=totals["started"],
+        completed=totals["completed"],
+        red_flags=totals["red_flags"],
+        crisis=totals["crisis"],
+        leading=leading_spread(assessments),
+        dropoff=dropoff(assessments),
+    )
