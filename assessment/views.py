@@ -1,15 +1,513 @@
-"""Placeholder views: the MAP issue replaces these."""
+"""The MAP journey: start, one question per page, check answers, results, resume, delete.
 
-from django.shortcuts import render
+Views are thin: routing is `flow`, checking is `forms`/`answers`, writing is `services`,
+wording is `presenters`. GET never changes anything; every POST that saves redirects (PRG),
+so refresh, back, a second tab and a double submit are all harmless.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.conf import settings
+from django.http import Http404, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods, require_POST
+
+from painmap import ratelimit
+from painmap.middleware import ROBOTS
+
+from . import access, flow, presenters, services
+from .forms import AnswerForm, ResumeForm, scale_values
+from .models import Assessment
+from .spec import spec_for
 
 
+def map_page(view):
+    """Every assessment page: never cached, never indexed."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["X-Robots-Tag"] = ROBOTS  # also set by middleware; kept here for clarity
+        return response
+
+    return never_cache(wrapper)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _owned(request, key: str) -> Assessment | None:
+    """The assessment behind `key` if this browser's session holds it (one query)."""
+    if not access.owns(request, key):
+        return None
+    assessment = Assessment.objects.select_related("questionnaire").filter(key=key).first()
+    if assessment is None:
+        access.forget(request, key)
+    return assessment
+
+
+def _question_url(key: str, code: str, change: bool = False) -> str:
+    url = reverse("assessment:question", args=[key, code])
+    return f"{url}?change=1" if change else url
+
+
+def _after(key: str, spec, answers: dict, code: str | None, change: bool = False) -> str:
+    """Where Continue goes: the next question not yet seen, else check answers.
+
+    After a Change from check answers this is check answers again, unless the change opened
+    a question that has no answer yet: that one is asked first.
+    """
+    following = flow.next_item(spec, answers, after=code)
+    if following is not None:
+        return _question_url(key, following.code, change)
+    return reverse("assessment:check", args=[key])
+
+
+def _resume_target(assessment: Assessment) -> str:
+    """Where someone lands when they come back: results, or the first unanswered question."""
+    if assessment.is_complete:
+        return reverse("assessment:results", args=[assessment.key])
+    spec = spec_for(assessment.questionnaire)
+    return _after(assessment.key, spec, services.stored_answers(assessment), None)
+
+
+def _page_context(assessment: Assessment, **extra) -> dict:
+    """What every page of one assessment shows: crisis panel, red-flag banner, resume code."""
+    return {
+        "assessment": assessment,
+        "key": assessment.key,
+        "show_crisis": assessment.crisis,
+        "urgency": assessment.urgency,
+        "resume_code": services.format_code(assessment.resume_code),
+        **extra,
+    }
+
+
+def _not_here(request, pending: dict | None = None):
+    """This browser does not hold that assessment: offer the resume code, status 404.
+
+    The same page whether or not the key exists, so it tells a stranger nothing. A POSTed
+    answer rides along in hidden fields and is saved once the code is right.
+    """
+    return render(
+        request,
+        "assessment/not_here.html",
+        {
+            "title": _("We could not find your answers in this browser"),
+            "form": ResumeForm(),
+            "pending": pending,
+        },
+        status=404,
+    )
+
+
+def _pending_from(code: str, data) -> dict:
+    return {
+        "item": code,
+        "answers": [value for value in data.getlist("answer") if isinstance(value, str)],
+        "action": data.get("action", "continue"),
+        "change": data.get("change", ""),
+    }
+
+
+def _render_question(request, assessment, spec, answers, item, form, change, status=200):
+    if change:
+        back_url = reverse("assessment:check", args=[assessment.key])
+    else:
+        previous = flow.previous_item(spec, answers, item.code)
+        back_url = (
+            _question_url(assessment.key, previous.code)
+            if previous
+            else reverse("assessment:start")
+        )
+    options = [
+        {
+            "code": option.code,
+            "label": option.label,
+            "hint": option.hint,
+            "exclusive": option.exclusive,
+            "checked": option.code in form.selected,
+        }
+        for option in item.options
+    ]
+    scale = scale_values(item)
+    context = _page_context(
+        assessment,
+        title=item.wording,
+        item=item,
+        form=form,
+        change=change,
+        back_url=back_url,
+        options=[option for option in options if not option.get("exclusive")],
+        exclusive_options=[option for option in options if option.get("exclusive")],
+        scale=[{"value": n, "checked": str(n) in form.selected} for n in scale or []],
+        action_url=_question_url(assessment.key, item.code, change),
+        errors=[(form.error, form.error_anchor)] if form.error else [],
+        is_body_map=item.code == "body_regions",
+    )
+    return render(request, "assessment/question.html", context, status=status)
+
+
+def _save_and_route(request, assessment, spec, answers, item, data, change):
+    """Check a question's POST; on success save it and redirect, else show the page again."""
+    form = AnswerForm(item, data=data)
+    if not form.is_valid():
+        return _render_question(request, assessment, spec, answers, item, form, change)
+    previous = answers.get(item.code)
+    answers = services.save_answer(assessment, item.code, form.value, answers)
+    suffix = "?change=1" if change else ""
+    if item.code == flow.RED_FLAGS and assessment.urgency:
+        return redirect(reverse("assessment:stop", args=[assessment.key]) + suffix)
+    if item.code == services.SELF_HARM and form.value == "yes" and previous != "yes":
+        return redirect(reverse("assessment:support", args=[assessment.key]) + suffix)
+    return redirect(_after(assessment.key, spec, answers, item.code, change))
+
+
+# ---------------------------------------------------------------- start
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD"])
 def start(request):
-    return render(request, "content/home.html", {"title": "Your MAP"})
+    keys = request.session.get(access.SESSION_KEY, [])
+    unfinished = None
+    if keys:
+        unfinished = (
+            Assessment.objects.filter(key__in=keys, completed_at__isnull=True)
+            .order_by("-updated_at")
+            .first()
+        )
+    return render(
+        request,
+        "assessment/start.html",
+        {
+            "title": _("Your MAP: map your pain"),
+            "unfinished": unfinished,
+            "available": services.current_questionnaire() is not None,
+            "retention_days": settings.PAINMAP_RETENTION_DAYS,
+        },
+    )
+
+
+@map_page
+@require_POST
+@ratelimit.rate_limited("start")
+def begin(request):
+    questionnaire = services.current_questionnaire()
+    if questionnaire is None:
+        return render(
+            request,
+            "assessment/unavailable.html",
+            {"title": _("MAP is not available at the moment")},
+            status=503,
+        )
+    assessment = services.start_assessment(questionnaire)
+    access.remember(request, assessment)
+    spec = spec_for(questionnaire)
+    return redirect(_after(assessment.key, spec, {}, None))
 
 
 def how_it_works(request):
-    return render(request, "content/home.html", {"title": "How MAP works"})
+    return render(request, "assessment/how_it_works.html", {"title": _("How MAP works")})
 
 
+@map_page
+@require_http_methods(["GET", "HEAD"])
+def carry_on(request, key):
+    """`/map/<key>/`: straight to where this person left off."""
+    assessment = _owned(request, key)
+    if assessment is None:
+        return _not_here(request)
+    return redirect(_resume_target(assessment))
+
+
+# ---------------------------------------------------------------- questions
+
+
+@map_page
+@sensitive_post_parameters()
+@require_http_methods(["GET", "HEAD", "POST"])
+def question(request, key, code):
+    assessment = _owned(request, key)
+    if assessment is None:
+        pending = _pending_from(code, request.POST) if request.method == "POST" else None
+        return _not_here(request, pending)
+    if assessment.is_complete:
+        # A finished assessment shows its results, never a form.
+        return redirect("assessment:results", key)
+    spec = spec_for(assessment.questionnaire)
+    answers = services.stored_answers(assessment)
+    item = spec.by_code.get(code)
+    if item is None or not flow.is_shown(item, answers):
+        raise Http404("No such question here")
+    if request.method == "POST":
+        change = request.POST.get("change") == "1" or request.GET.get("change") == "1"
+        return _save_and_route(request, assessment, spec, answers, item, request.POST, change)
+    change = request.GET.get("change") == "1"
+    form = AnswerForm(item, initial=answers.get(code))
+    return _render_question(request, assessment, spec, answers, item, form, change)
+
+
+@map_page
+@require_http_methods(["GET", "HEAD"])
+def stop(request, key):
+    """Red flags: stop-and-act advice on an NHS care card, before anything else."""
+    assessment = _owned(request, key)
+    if assessment is None:
+        return _not_here(request)
+    spec = spec_for(assessment.questionnaire)
+    answers = services.stored_answers(assessment)
+    if not assessment.urgency:
+        return redirect(_resume_target(assessment))
+    change = request.GET.get("change") == "1"
+    if assessment.is_complete:
+        continue_url = reverse("assessment:results", args=[key])
+    else:
+        continue_url = _after(key, spec, answers, flow.RED_FLAGS, change)
+    return render(
+        request,
+        "assessment/stop.html",
+        _page_context(
+            assessment,
+            title=_("Get medical advice about these symptoms"),
+            flags=presenters.flag_labels(spec, answers.get(flow.RED_FLAGS) or []),
+            continue_url=continue_url,
+            change_url=_question_url(key, flow.RED_FLAGS, change),
+            heading_level="h1",
+        ),
+    )
+
+
+@map_page
+@require_http_methods(["GET", "HEAD"])
+def support(request, key):
+    """Crisis support, shown at once after a `yes` to the self-harm question."""
+    assessment = _owned(request, key)
+    if assessment is None:
+        return _not_here(request)
+    spec = spec_for(assessment.questionnaire)
+    answers = services.stored_answers(assessment)
+    change = request.GET.get("change") == "1"
+    if assessment.is_complete:
+        continue_url = reverse("assessment:results", args=[key])
+    else:
+        continue_url = _after(key, spec, answers, services.SELF_HARM, change)
+    context = _page_context(
+        assessment,
+        title=_("Help is there for you now"),
+        continue_url=continue_url,
+    )
+    # This page shows the panel as its main content, not as a banner above it.
+    context["show_crisis"] = False
+    return render(request, "assessment/support.html", context)
+
+
+# ---------------------------------------------------------------- check and complete
+
+
+@map_page
+@require_http_methods(["GET", "HEAD", "POST"])
+def check(request, key):
+    assessment = _owned(request, key)
+    if assessment is None:
+        return _not_here(request)
+    if assessment.is_complete:
+        return redirect("assessment:results", key)
+    spec = spec_for(assessment.questionnaire)
+    answers = services.stored_answers(assessment)
+    missing = flow.next_item(spec, answers)
+    if missing is not None:
+        # Every question that applies is answered or skipped before the map is drawn.
+        return redirect(_question_url(key, missing.code))
+    if request.method == "POST":
+        services.complete(assessment, spec, answers)
+        return redirect("assessment:results", key)
+    last = flow.visible_items(spec, answers)[-1]
+    return render(
+        request,
+        "assessment/check.html",
+        _page_context(
+            assessment,
+            title=_("Check your answers before you see your map"),
+            sections=presenters.check_answer_sections(spec, answers),
+            back_url=_question_url(key, last.code),
+        ),
+    )
+
+
+# ---------------------------------------------------------------- results
+
+
+@map_page
+@require_http_methods(["GET", "HEAD"])
+def results(request, key):
+    from content.models import Question, ToolkitItem
+
+    assessment = _owned(request, key)
+    if assessment is None:
+        return _not_here(request)
+    if not assessment.is_complete:
+        return redirect("assessment:check", key)
+    spec = spec_for(assessment.questionnaire)
+    answers = services.stored_answers(assessment)
+    # Recomputed from the stored answers: the version is immutable, so it matches the
+    # snapshot taken at completion, and it keeps each reason's item and answer for wording.
+    result = services.result_for(spec, answers)
+    rows = presenters.type_rows(spec, result)
+    bars, chart_height = presenters.chart_bars(rows)
+    headline, also = presenters.leading_sentence(result)
+
+    suggestions = []
+    if not result.urgency:  # getting checked comes first: no self-care until then
+        slugs = [suggestion.slug for suggestion in result.suggestions]
+        items = {
+            item.slug: item
+            for item in ToolkitItem.objects.published()
+            .filter(slug__in=slugs)
+            .prefetch_related("cautions")
+        }
+        suggestions = presenters.suggestion_views(spec, result.suggestions, items)
+
+    faqs = list(
+        Question.objects.published().filter(types__code__in=list(result.primary)).distinct()[:6]
+    )
+    notes = [
+        {"text": note.text, "taper": "opioid" in note.code or "taper" in note.code}
+        for note in result.notes
+    ]
+    taper_faq = None
+    if any(note["taper"] for note in notes):
+        taper_faq = Question.objects.published().filter(question__icontains="taper").first()
+
+    return render(
+        request,
+        "assessment/results.html",
+        _page_context(
+            assessment,
+            title=_("What your answers share features with"),
+            result=result,
+            rows=rows,
+            bars=bars,
+            chart_height=chart_height,
+            headline=headline,
+            also=also,
+            flags=presenters.flag_labels(spec, result.red_flags),
+            suggestions=suggestions,
+            faqs=faqs,
+            notes=notes,
+            taper_faq=taper_faq,
+            summary_url=reverse("assessment:carry_on", args=[key]) + "summary/",
+            heading_level="h2",
+        ),
+    )
+
+
+# ---------------------------------------------------------------- delete
+
+
+@map_page
+@require_http_methods(["GET", "HEAD", "POST"])
+def delete(request, key):
+    assessment = _owned(request, key)
+    if assessment is None:
+        return _not_here(request)
+    if request.method == "POST":
+        services.delete_assessment(assessment)
+        access.forget(request, key)
+        response = redirect("assessment:deleted")
+        response["Clear-Site-Data"] = '"cache", "storage"'
+        return response
+    return render(
+        request,
+        "assessment/delete.html",
+        _page_context(
+            assessment,
+            title=_("Are you sure you want to delete your answers?"),
+            back_url=(
+                reverse("assessment:results", args=[key])
+                if assessment.is_complete
+                else reverse("assessment:check", args=[key])
+            ),
+        ),
+    )
+
+
+@map_page
+def deleted(request):
+    response = render(request, "assessment/deleted.html", {"title": _("Your answers are deleted")})
+    response["Clear-Site-Data"] = '"cache", "storage"'
+    return response
+
+
+# ---------------------------------------------------------------- resume
+
+
+@map_page
+@sensitive_post_parameters()
+@require_http_methods(["GET", "HEAD", "POST"])
 def resume(request):
-    return render(request, "content/home.html", {"title": "Resume"})
+    if request.method != "POST":
+        return render(
+            request,
+            "assessment/resume.html",
+            {"title": _("Continue your MAP"), "form": ResumeForm()},
+        )
+    if ratelimit.is_limited(request, "resume"):
+        # Resume codes are short enough to type: slow down anyone guessing them.
+        return ratelimit.too_many_requests(request, "resume")
+    form = ResumeForm(request.POST)
+    pending = None
+    if request.POST.get("pending_item"):
+        pending = {
+            "item": request.POST["pending_item"],
+            "answers": request.POST.getlist("pending_answer"),
+            "action": request.POST.get("pending_action", "continue"),
+            "change": request.POST.get("pending_change", ""),
+        }
+    if not form.is_valid():
+        ratelimit.record(request, "resume")
+        return render(
+            request,
+            "assessment/resume.html",
+            {
+                "title": _("Continue your MAP"),
+                "form": form,
+                "pending": pending,
+                "errors": [(form.errors["code"][0], "id_code")],
+            },
+        )
+    assessment = form.assessment
+    access.remember(request, assessment)
+    if pending and not assessment.is_complete:
+        # Nothing typed is ever lost: the answer posted before the session was found.
+        spec = spec_for(assessment.questionnaire)
+        answers = services.stored_answers(assessment)
+        item = spec.by_code.get(pending["item"])
+        if item is not None and flow.is_shown(item, answers):
+            data = QueryDict(mutable=True)
+            data.setlist("answer", pending["answers"])
+            data["action"] = pending["action"]
+            return _save_and_route(
+                request, assessment, spec, answers, item, data, pending["change"] == "1"
+            )
+    return redirect(_resume_target(assessment))
+
+
+@map_page
+@require_http_methods(["GET", "HEAD"])
+def resume_link(request, code):
+    """A bookmarkable `/map/resume/<code>/`: confirm with a button, since GET changes nothing."""
+    return render(
+        request,
+        "assessment/resume_link.html",
+        {
+            "title": _("Continue your MAP"),
+            "code": services.format_code(services.normalise_code(code)[:16]),
+        },
+    )

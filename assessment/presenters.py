@@ -1,0 +1,275 @@
+"""View-models for MAP pages: answers, reasons and results in plain words, never codes.
+
+Plain functions of the spec, the stored answers and a scoring result, so the wording rules
+("your answers share features with…", never "you have…") are tested without a request.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from .flow import visible_items
+from .forms import scale_values
+from .scoring import MapResult, Reason
+from .spec import TYPES, ItemSpec, QuestionnaireSpec
+
+# How the four types read inside a sentence ("share most features with …").
+TYPE_PHRASES = {
+    "peripheral": gettext_lazy("peripheral pain (pain driven by the tissues)"),
+    "central": gettext_lazy("central sensitisation"),
+    "stress_driven": gettext_lazy("stress-driven pain"),
+    "neuropathic": gettext_lazy("nerve (neuropathic) pain"),
+}
+TYPE_NAMES = {
+    "peripheral": gettext_lazy("Peripheral"),
+    "central": gettext_lazy("Central sensitisation"),
+    "stress_driven": gettext_lazy("Stress-driven"),
+    "neuropathic": gettext_lazy("Neuropathic"),
+}
+LEVEL_WORDS = {
+    "low": gettext_lazy("Few shared features"),
+    "moderate": gettext_lazy("Some shared features"),
+    "high": gettext_lazy("Many shared features"),
+}
+LEVEL_NAMES = {
+    "low": gettext_lazy("Low"),
+    "moderate": gettext_lazy("Moderate"),
+    "high": gettext_lazy("High"),
+}
+# Said when the content database has no text for a caution, so a caution is never lost.
+CAUTION_FALLBACKS = {
+    "opioids": gettext_lazy(
+        "This does not mix with opioid medicines. Do not start it while you take opioids: "
+        "talk to your prescriber first."
+    ),
+    "prescription": gettext_lazy(
+        "This needs a prescription. Ask your doctor whether it is right for you."
+    ),
+    "anticoagulant": gettext_lazy(
+        "This can raise the risk of bleeding if you take blood thinners. Check with your "
+        "doctor or pharmacist before you start."
+    ),
+    "kidney": gettext_lazy(
+        "This can build up in your body if your kidneys do not work well. Check with your "
+        "doctor before you start."
+    ),
+    "pregnancy": gettext_lazy(
+        "If you are pregnant or breastfeeding, check with your doctor or midwife before you start."
+    ),
+}
+CAUTION_DEFAULT = gettext_lazy("Check with your doctor or pharmacist before you start.")
+
+
+def type_phrase(code: str) -> str:
+    return str(TYPE_PHRASES.get(code, code.replace("_", " ")))
+
+
+def answer_text(item: ItemSpec, value) -> str:
+    """An answer as the person chose it: option labels, a number on its scale, or text."""
+    if value is None or value == "" or value == []:
+        return _("Not provided")
+    if item.kind == "multi":
+        return ", ".join(option_label(item, code) for code in value)
+    if item.kind == "single":
+        return option_label(item, value)
+    if item.kind == "number":
+        if item.max_value is not None and scale_values(item):
+            return _("%(value)s out of %(max)s") % {"value": value, "max": item.max_value}
+        return str(value)
+    return str(value)
+
+
+def option_label(item: ItemSpec, code) -> str:
+    option = item.options_by_code.get(str(code))
+    return option.label if option else str(code).replace("_", " ")
+
+
+@dataclass
+class Row:
+    item: ItemSpec
+    value: str
+    skipped: bool
+
+
+@dataclass
+class SectionRows:
+    title: str
+    rows: list[Row] = field(default_factory=list)
+
+
+def check_answer_sections(spec: QuestionnaireSpec, answers: dict) -> list[SectionRows]:
+    """The answers for check answers, grouped by section: only questions that apply."""
+    sections: list[SectionRows] = []
+    for item in visible_items(spec, answers):
+        if not sections or sections[-1].title != item.section_title:
+            sections.append(SectionRows(title=item.section_title))
+        value = answers.get(item.code)
+        sections[-1].rows.append(
+            Row(item=item, value=answer_text(item, value), skipped=value in (None, "", []))
+        )
+    return sections
+
+
+def because_line(spec: QuestionnaireSpec, reason: Reason) -> str:
+    """One reason in plain words: “You said ‘Burning’ to ‘What does your pain feel like?’”."""
+    item = spec.by_code.get(reason.item)
+    if item is None:
+        return str(reason.answer).replace("_", " ")
+    answer = reason.answer
+    if item.code == "body_regions" and answer not in item.options_by_code:
+        return body_map_line(answer)
+    shown = answer_text(item, answer) if item.kind == "number" else option_label(item, answer)
+    return _("You said ‘%(answer)s’ to ‘%(question)s’") % {
+        "answer": shown,
+        "question": item.wording,
+    }
+
+
+def body_map_line(answer: str) -> str:
+    """The body-map rules give counts and patterns, not single regions (see scoring)."""
+    if answer.startswith("wpi_") and answer[4:].isdigit():
+        count = int(answer[4:])
+        return ngettext(
+            "You marked pain in %(count)s of the 19 body areas",
+            "You marked pain in %(count)s of the 19 body areas",
+            count,
+        ) % {"count": count}
+    lines = {
+        "hands_and_feet": _("You marked pain in both your hands and your feet"),
+        "hands": _("You marked pain in your hands"),
+        "feet": _("You marked pain in your feet"),
+    }
+    return lines.get(answer, _("Where you marked pain on the body map"))
+
+
+@dataclass
+class TypeRow:
+    code: str
+    name: str
+    phrase: str
+    score: int
+    level: str
+    level_name: str
+    level_words: str
+    because: list[str]
+    leading: bool
+
+
+def type_rows(spec: QuestionnaireSpec, result: MapResult) -> list[TypeRow]:
+    """The four types, highest score first (ties keep the usual order)."""
+    order = {code: i for i, code in enumerate(TYPES)}
+    parts = sorted(result.types.values(), key=lambda part: (-part.score, order.get(part.code, 99)))
+    return [
+        TypeRow(
+            code=part.code,
+            name=str(TYPE_NAMES.get(part.code, part.code)),
+            phrase=type_phrase(part.code),
+            score=part.score,
+            level=part.level,
+            level_name=str(LEVEL_NAMES.get(part.level, part.level)),
+            level_words=str(LEVEL_WORDS.get(part.level, part.level)),
+            because=[because_line(spec, reason) for reason in part.because],
+            leading=part.code in result.primary,
+        )
+        for part in parts
+    ]
+
+
+def leading_sentence(result: MapResult) -> tuple[str, str]:
+    """The headline in words: the leading type, and the close ones when the picture is mixed."""
+    if not result.primary:
+        return _("Your answers do not clearly share features with one type of pain."), ""
+    main = _("Your answers share most features with %(type)s.") % {
+        "type": type_phrase(result.primary[0])
+    }
+    others = [type_phrase(code) for code in result.primary[1:]]
+    if not others:
+        return main, ""
+    also = ngettext(
+        "And also with %(types)s: the picture is mixed.",
+        "And also with %(types)s: the picture is mixed.",
+        len(others),
+    ) % {"types": _(" and ").join(others)}
+    return main, also
+
+
+@dataclass
+class ChartBar:
+    code: str
+    name: str
+    score: int
+    level_name: str
+    y: int
+    width: float
+    label_y: int
+
+
+CHART_LEFT = 190
+CHART_WIDTH = 330
+CHART_ROW = 44
+
+
+def chart_bars(rows: list[TypeRow]) -> tuple[list[ChartBar], int]:
+    """Geometry of the server-drawn bar chart (0-100 per type) and its height."""
+    bars = [
+        ChartBar(
+            code=row.code,
+            name=row.name,
+            score=row.score,
+            level_name=row.level_name,
+            y=10 + i * CHART_ROW,
+            width=round(CHART_WIDTH * max(0, min(100, row.score)) / 100, 1),
+            label_y=10 + i * CHART_ROW + 20,
+        )
+        for i, row in enumerate(rows)
+    ]
+    return bars, 10 + len(rows) * CHART_ROW
+
+
+def flag_labels(spec: QuestionnaireSpec, flags) -> list[str]:
+    item = spec.by_code.get("red_flags")
+    return [option_label(item, flag) if item else str(flag) for flag in flags]
+
+
+@dataclass
+class CautionView:
+    code: str
+    text: str
+
+
+@dataclass
+class SuggestionView:
+    item: object  # content.models.ToolkitItem
+    cautions: list[CautionView]
+    because: list[str]
+
+
+def suggestion_views(spec: QuestionnaireSpec, suggestions, items_by_slug: dict) -> list:
+    """Suggestions in rank order, each with EVERY caution code it carries, in words.
+
+    The text comes from the item's own cautions in the content database; a built-in sentence
+    stands in when an editor has not written one, so a caution is never dropped.
+    """
+    views = []
+    for suggestion in suggestions:
+        item = items_by_slug.get(suggestion.slug)
+        if item is None:
+            continue  # not published: nothing to link to, and its cautions go with it
+        texts = {caution.code: caution.text for caution in item.cautions.all()}
+        views.append(
+            SuggestionView(
+                item=item,
+                cautions=[
+                    CautionView(
+                        code=code,
+                        text=texts.get(code) or str(CAUTION_FALLBACKS.get(code, CAUTION_DEFAULT)),
+                    )
+                    for code in suggestion.cautions
+                ],
+                because=[because_line(spec, reason) for reason in suggestion.reasons],
+            )
+        )
+    return views

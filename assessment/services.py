@@ -1,0 +1,123 @@
+"""Write-side helpers of the MAP journey: start, save an answer, complete, resume, delete.
+
+Views stay thin and call these. Every write is idempotent (an answer is an upsert keyed by
+item code; completing twice keeps the first completion), so a double submit, a refresh or a
+second tab can never corrupt an assessment.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import JSONField, Value
+from django.utils import timezone
+
+from .flow import RED_FLAGS, red_flag_urgency, relevant_answers
+from .models import RESUME_LENGTH, Answer, Assessment, Questionnaire
+from .scoring import score
+from .spec import QuestionnaireSpec
+
+SELF_HARM = "self_harm"
+
+
+def current_questionnaire() -> Questionnaire | None:
+    """The questionnaire new assessments start on: the latest published version."""
+    return (
+        Questionnaire.objects.filter(status=Questionnaire.Status.PUBLISHED)
+        .order_by("-version")
+        .first()
+    )
+
+
+def start_assessment(questionnaire: Questionnaire) -> Assessment:
+    return Assessment.objects.create(questionnaire=questionnaire)
+
+
+def stored_answers(assessment: Assessment) -> dict:
+    """Every stored answer by item code, in one query. None marks a skipped question."""
+    return dict(assessment.answers.values_list("item_code", "value"))
+
+
+def store_answer(assessment: Assessment, item_code: str, value) -> None:
+    """Upsert one answer in a single query. `value` None stores a skip (JSON null)."""
+    # A bare None would be SQL NULL, which the column refuses; a skip is JSON null.
+    stored = Value(None, JSONField()) if value is None else value
+    Answer.objects.bulk_create(
+        [Answer(assessment=assessment, item_code=item_code, value=stored)],
+        update_conflicts=True,
+        unique_fields=["assessment", "item_code"],
+        update_fields=["value", "updated_at"],
+    )
+
+
+def save_answer(assessment: Assessment, item_code: str, value, answers: dict) -> dict:
+    """Store one answer and keep the assessment's safety flags in step; two queries.
+
+    Returns the answers with this one applied. Saving also moves `updated_at` on, because the
+    retention period counts from the last change.
+    """
+    store_answer(assessment, item_code, value)
+    answers = {**answers, item_code: value}
+    changes = {"updated_at": timezone.now()}
+    if item_code == RED_FLAGS:
+        changes["urgency"] = red_flag_urgency(answers) or ""
+    if item_code == SELF_HARM:
+        changes["crisis"] = value == "yes"
+    Assessment.objects.filter(pk=assessment.pk).update(**changes)
+    for field, new in changes.items():
+        setattr(assessment, field, new)
+    return answers
+
+
+def result_for(spec: QuestionnaireSpec, answers: dict):
+    """The MAP result of stored answers: only the ones on branches that still apply count."""
+    return score(spec, relevant_answers(spec, answers))
+
+
+def complete(assessment: Assessment, spec: QuestionnaireSpec, answers: dict | None = None) -> None:
+    """Mark complete and keep the result as shown then. Completing twice changes nothing."""
+    if assessment.completed_at is not None:
+        return
+    answers = stored_answers(assessment) if answers is None else answers
+    result = result_for(spec, answers).to_dict()
+    now = timezone.now()
+    with transaction.atomic():
+        # The filter makes a second, racing completion a no-op instead of a second snapshot.
+        updated = Assessment.objects.filter(pk=assessment.pk, completed_at__isnull=True).update(
+            completed_at=now, result=result, updated_at=now
+        )
+    if updated:
+        assessment.completed_at, assessment.result = now, result
+    else:
+        assessment.refresh_from_db(fields=["completed_at", "result"])
+
+
+def delete_assessment(assessment: Assessment) -> None:
+    """Delete the assessment, its answers and share links now; nothing is kept."""
+    assessment.delete()
+
+
+def normalise_code(raw: str) -> str:
+    """What a person typed, as stored: capitals, no spaces or dashes (`abcd-efgh` -> `ABCDEFGH`)."""
+    return re.sub(r"[\s\-‐-―_.]", "", raw or "").upper()
+
+
+def format_code(code: str) -> str:
+    """A resume code for people to read and copy: `ABCDEFGH` -> `ABCD-EFGH`."""
+    half = len(code) // 2
+    return f"{code[:half]}-{code[half:]}" if code else ""
+
+
+def find_by_resume_code(raw: str) -> Assessment | None:
+    """The assessment a resume code opens, if the code is right and the answers still kept."""
+    code = normalise_code(raw)
+    if len(code) != RESUME_LENGTH:
+        return None
+    keep_from = timezone.now() - timezone.timedelta(days=settings.PAINMAP_RETENTION_DAYS)
+    return (
+        Assessment.objects.select_related("questionnaire")
+        .filter(resume_code=code, updated_at__gte=keep_from)
+        .first()
+    )
