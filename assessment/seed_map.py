@@ -653,3 +653,39 @@ def seed_map(version: int = 1) -> bool:
     questionnaire.published_at = timezone.now()
     questionnaire.save()
     return True
+
+
+def seed_spec(version: int = 1):
+    """Version 1 as a QuestionnaireSpec straight from the data above, without a database.
+
+    Scoring tests use it; a test checks it matches what `seed_map` stores.
+    """
+    from .spec import ItemSpec, OptionSpec, QuestionnaireSpec
+
+    items = []
+    for _s_code, s_title, section_items in SECTIONS:
+        for spec in section_items:
+            items.append(
+                ItemSpec(
+                    code=spec["code"],
+                    kind=spec["kind"],
+                    section=_s_code,
+                    section_title=s_title,
+                    wording=spec["wording"],
+                    hint=spec.get("hint", ""),
+                    why_we_ask=spec.get("why", ""),
+                    optional=spec.get("optional", True),
+                    show_when=spec.get("show_when"),
+                    min_value=spec.get("min_value"),
+                    max_value=spec.get("max_value"),
+                    min_label=spec.get("min_label", ""),
+                    max_label=spec.get("max_label", ""),
+                    options=tuple(
+                        OptionSpec(code, label, hint, exclusive, dict(weights))
+                        for code, label, hint, weights, exclusive in spec.get("options", [])
+                    ),
+                )
+            )
+    return QuestionnaireSpec(
+        version=version, label="MAP core", status="published", items=tuple(items)
+    )

@@ -1,0 +1,51 @@
+"""What the "How MAP works" page shows: the live rules and weights, never a copy of them.
+
+Built from the published questionnaire's spec and the constants in scoring.py and
+suggestions.py, so the page cannot drift from what the scoring does.
+"""
+
+from dataclasses import dataclass
+
+from . import scoring, suggestions
+from .spec import TYPES, QuestionnaireSpec
+
+
+@dataclass(frozen=True)
+class WeightRow:
+    question: str
+    answer: str
+    points: int
+
+
+def weight_rows(spec: QuestionnaireSpec) -> dict[str, list[WeightRow]]:
+    """For each type, every answer that moves it, strongest first."""
+    rows: dict[str, list[WeightRow]] = {code: [] for code in TYPES}
+    for item in spec.items:
+        for option in item.options:
+            for type_code, points in option.weights.items():
+                if type_code in rows and points:
+                    rows[type_code].append(WeightRow(item.wording, option.label, points))
+    for type_rows in rows.values():
+        type_rows.sort(key=lambda row: -row.points)
+    return rows
+
+
+def how_it_works_context(spec: QuestionnaireSpec | None) -> dict:
+    return {
+        "spec": spec,
+        "weights": weight_rows(spec) if spec else {},
+        "high": scoring.HIGH,
+        "moderate": scoring.MODERATE,
+        "mixed_margin": scoring.MIXED_MARGIN,
+        "skipped_percent": int(scoring.SKIPPED_WEIGHT * 100),
+        "acute_percent": int(scoring.ACUTE_FACTOR * 100),
+        "wpi_wide": scoring.WPI_CENTRAL[0],
+        "wpi_some": scoring.WPI_CENTRAL[1],
+        "localised_points": scoring.LOCALISED_PERIPHERAL,
+        "glove_points": scoring.GLOVE_AND_STOCKING,
+        "hands_or_feet_points": scoring.HANDS_OR_FEET_ONLY,
+        "multi_counted": scoring.MULTI_COUNTED,
+        "emergency_flags": scoring.EMERGENCY_FLAGS,
+        "max_suggestions": suggestions.MAX_SUGGESTIONS,
+        "scoring_version": scoring.SCORING_VERSION,
+    }
