@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from painmap import ratelimit
 from painmap.middleware import ROBOTS
 
-from . import access, flow, presenters, services
+from . import access, explain, flow, presenters, services
 from .forms import AnswerForm, ResumeForm, scale_values
 from .models import Assessment
 from .spec import spec_for
@@ -214,7 +214,9 @@ def begin(request):
 
 
 def how_it_works(request):
-    return render(request, "assessment/how_it_works.html", {"title": _("How MAP works")})
+    questionnaire = services.current_questionnaire()
+    context = explain.how_it_works_context(spec_for(questionnaire) if questionnaire else None)
+    return render(request, "assessment/how_it_works.html", {"title": _("How MAP works"), **context})
 
 
 @map_page
