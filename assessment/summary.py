@@ -1,0 +1,402 @@
+"""The clinician summary as data: what a clinician reads in sixty seconds, in reading order.
+
+`build_summary` is a plain function of the questionnaire spec, the stored answers, the scoring
+result and the suggestions already paired with their cautions; it never touches the request or renders HTML, so the web page, the
+PDF and the tests all read the same object. The toolkit suggestions come from
+`toolkit_suggestions`, which pairs each suggestion with its cautions through the same function
+the results page uses, so a caution shown there is shown on the summary and the PDF too.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.utils.translation import gettext_lazy as _
+
+from . import flow, presenters
+from .scoring import SCORING_VERSION, MapResult
+from .spec import TYPES, ItemSpec, QuestionnaireSpec
+
+# The 19 regions of the Widespread Pain Index (ACR 2010/2016). Hands and feet are asked too, but
+# they are not WPI regions, so they are counted separately.
+WPI_REGIONS = (
+    "jaw_left",
+    "jaw_right",
+    "shoulder_left",
+    "shoulder_right",
+    "upper_arm_left",
+    "upper_arm_right",
+    "lower_arm_left",
+    "lower_arm_right",
+    "hip_left",
+    "hip_right",
+    "upper_leg_left",
+    "upper_leg_right",
+    "lower_leg_left",
+    "lower_leg_right",
+    "neck",
+    "upper_back",
+    "lower_back",
+    "chest",
+    "abdomen",
+)
+NON_WPI_REGIONS = ("hands", "feet")
+
+# Items with a summary block of their own; every item also appears in the full answer list.
+NOTES_ITEM = "notes_for_clinician"
+
+TYPE_NAMES = {
+    "peripheral": _("Peripheral (nociceptive)"),
+    "central": _("Central sensitisation (nociplastic features)"),
+    "stress_driven": _("Stress-driven (psychosocial load)"),
+    "neuropathic": _("Neuropathic"),
+}
+LEVEL_NAMES = {"low": _("Low"), "moderate": _("Moderate"), "high": _("High")}
+URGENCY_NAMES = {
+    "emergency": _(
+        "Emergency: advised to call emergency services or go to an emergency department now"
+    ),
+    "urgent": _("Urgent: advised to see a clinician within a day or two"),
+}
+
+# Short clinical names for the MAP items, so the answer list reads quickly. The person saw the
+# plain-language question (in the FHIR Questionnaire); an item an editor adds later shows its
+# question wording instead.
+CLINICAL_LABELS = {
+    "red_flags": _("Red-flag screen"),
+    "duration": _("Duration"),
+    "intensity": _("Average intensity, past week (0–10)"),
+    "body_regions": _("Painful regions"),
+    "pain_spread": _("Spread"),
+    "movement_link": _("Mechanical pattern"),
+    "proportionality": _("Proportionate to injury"),
+    "descriptors": _("Descriptors"),
+    "touch_sensitivity": _("Touch-evoked pain (allodynia)"),
+    "swelling": _("Swelling, warmth or redness"),
+    "morning_stiffness": _("Morning stiffness"),
+    "sensory_sensitivity": _("Sensory hypersensitivity"),
+    "sleep_quality": _("Sleep quality"),
+    "fatigue": _("Fatigue"),
+    "cognitive": _("Cognitive symptoms"),
+    "other_symptoms": _("Other symptoms"),
+    "activity_level": _("Activity level"),
+    "processed_food": _("Processed food in diet"),
+    "stress_level": _("Stress, past month"),
+    "stress_pain_link": _("Pain worse with stress"),
+    "mood": _("Low mood or anhedonia, past 2 weeks"),
+    "self_harm": _("Thoughts of self-harm, past 2 weeks"),
+    "worry": _("Worries pain will never improve"),
+    "fear_of_movement": _("Believes activity is unsafe"),
+    "adverse_experiences": _("Adverse experiences still affecting them"),
+    "social_support": _("Social support"),
+    "conditions": _("Conditions"),
+    "medications": _("Medications"),
+    "opioid_duration": _("Opioid use duration"),
+    "opioid_taper": _("Wants to taper opioids"),
+    "surgery": _("Surgery for this pain"),
+    NOTES_ITEM: _("Notes for the clinician"),
+}
+
+# Cautions that an answer raises on its own, whatever is suggested: a clinician reading the
+# medication list should see them even when the matching suggestion was held back.
+ANSWER_CAUTIONS = (
+    ("medications", "opioids", _("Low-dose naltrexone: not compatible with opioid therapy.")),
+    (
+        "medications",
+        "anticoagulant",
+        _("Omega-3, curcumin: bleeding risk with anticoagulants."),
+    ),
+    ("conditions", "kidney_disease", _("Magnesium: use with caution in kidney disease.")),
+    (
+        "conditions",
+        "pregnancy",
+        _("Supplements and low-dose naltrexone: pregnancy or breastfeeding; check safety first."),
+    ),
+)
+
+
+def reference_for(key: str) -> str:
+    """A short, non-secret reference printed on the summary, e.g. ``PM-K3QX7A``.
+
+    It is the first six characters of a SHA-256 hash of the assessment key: it lets a clinician
+    and a patient talk about the same printout, but it cannot be turned back into the key (or
+    the resume code), so it opens nothing. It is not unique by design and is never looked up.
+    """
+    digest = hashlib.sha256(key.encode()).digest()
+    return "PM-" + base64.b32encode(digest).decode()[:6]
+
+
+# Toolkit suggestions -----------------------------------------------------------------------
+
+
+def toolkit_suggestions(spec: QuestionnaireSpec, result: MapResult) -> list:
+    """The suggestions with every caution that qualifies them: exactly what the results page
+    shows, from the same function (`presenters.suggestion_views`) over the same items.
+
+    A red flag means getting checked comes first, so there are none then. This is the one
+    function in this module that reads the database.
+    """
+    from content.models import ToolkitItem
+
+    if result.urgency:
+        return []
+    slugs = [suggestion.slug for suggestion in result.suggestions]
+    items = {
+        item.slug: item
+        for item in ToolkitItem.objects.published()
+        .filter(slug__in=slugs)
+        .prefetch_related("cautions")
+    }
+    return presenters.suggestion_views(spec, result.suggestions, items)
+
+
+# The summary view-model ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TypeRow:
+    code: str
+    name: str
+    score: int
+    level: str
+    level_name: str
+    leading: bool
+    because: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    code: str
+    label: str
+    value: str  # empty when not provided
+    provided: bool
+
+
+@dataclass(frozen=True)
+class SectionRows:
+    code: str
+    title: str
+    rows: tuple[AnswerRow, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    reference: str
+    date: datetime | None
+    complete: bool
+    questionnaire_version: int
+    questionnaire_label: str
+    scoring_version: str
+    # Safety first
+    urgency: str | None
+    urgency_text: str
+    red_flags: tuple[str, ...]  # labels of the flags reported
+    red_flags_answered: bool
+    crisis: bool
+    self_harm: str  # the answer label, or "" when not provided
+    # Profile
+    acute: bool
+    leading: tuple[str, ...]  # type names
+    types: tuple[TypeRow, ...]
+    # Pain
+    duration: str
+    intensity: int | None
+    wpi_count: int
+    wpi_regions: tuple[str, ...]
+    other_regions: tuple[str, ...]
+    marked_regions: tuple[str, ...]  # region codes, for the body diagram
+    pain_spread: str
+    # Medicines and conditions
+    medications: tuple[str, ...]
+    conditions: tuple[str, ...]
+    answer_cautions: tuple[str, ...]
+    # Scoring notes, suggestions, the person's own words and every answer
+    notes: tuple[str, ...]
+    suggestions: tuple  # presenters.SuggestionView: item, cautions, because
+    clinician_notes: str
+    sections: tuple[SectionRows, ...]
+    not_provided: int
+
+    @property
+    def caution_texts(self) -> list[str]:
+        return [caution.text for view in self.suggestions for caution in view.cautions]
+
+
+def _labels(item: ItemSpec | None, value) -> list[str]:
+    """The answer labels of a stored value, in the item's own order."""
+    if item is None or value is None:
+        return []
+    if item.kind in ("single", "multi"):
+        codes = value if isinstance(value, list) else [value]
+        return [
+            item.options_by_code[code].label if code in item.options_by_code else str(code)
+            for code in codes
+        ]
+    return [str(value)]
+
+
+def display_value(item: ItemSpec, value) -> str:
+    """One answer as plain text; "" for not provided."""
+    if value is None or value == "" or value == []:
+        return ""
+    if item.kind == "number":
+        if item.code == "intensity" or (item.min_value == 0 and item.max_value == 10):
+            return f"{value}/10"
+        return str(value)
+    return "; ".join(_labels(item, value))
+
+
+def item_label(item: ItemSpec) -> str:
+    return str(CLINICAL_LABELS.get(item.code, item.wording))
+
+
+def _reason_text(spec: QuestionnaireSpec, reason) -> str:
+    item = spec.by_code.get(reason.item)
+    if item is None:
+        return f"{reason.item}: {reason.answer}"
+    answer = str(reason.answer)
+    # The body-map rules give reasons that are not answer codes (scoring.py, results.py).
+    if item.code == "body_regions" and answer.startswith("wpi_"):
+        return _("%(count)s of 19 WPI regions") % {"count": answer.removeprefix("wpi_")}
+    if item.code == "body_regions" and answer == "hands_and_feet":
+        return str(_("Pain in hands and feet (glove and stocking)"))
+    if item.kind in ("single", "multi"):
+        option = item.options_by_code.get(reason.answer)
+        answer = option.label if option else reason.answer
+    else:
+        answer = display_value(item, reason.answer)
+    return f"{item_label(item)}: {answer}"
+
+
+def _grouped_reasons(spec: QuestionnaireSpec, reasons) -> tuple[str, ...]:
+    """Reasons in plain words, with answers to the same question joined:
+    "Descriptors: Burning, Tingling" rather than two lines."""
+    grouped: dict[str, list[str]] = {}
+    for reason in reasons:
+        label, _sep, answer = _reason_text(spec, reason).partition(": ")
+        grouped.setdefault(label, [])
+        if answer:
+            grouped[label].append(answer)
+    return tuple(
+        f"{label}: {', '.join(answers)}" if answers else label for label, answers in grouped.items()
+    )
+
+
+def build_summary(
+    spec: QuestionnaireSpec,
+    stored: Mapping[str, object],
+    result: MapResult,
+    suggestions=(),
+    *,
+    reference: str,
+    date: datetime | None = None,
+    complete: bool = True,
+) -> Summary:
+    """Everything the clinician summary shows, from the stored answers (None = skipped).
+
+    Answers on branches that do not apply are left out everywhere, as scoring leaves them out.
+    """
+    relevant = flow.relevant_answers(spec, dict(stored))
+    items = spec.by_code
+
+    def labels(code: str) -> list[str]:
+        return _labels(items.get(code), relevant.get(code))
+
+    red_flags = tuple(
+        items["red_flags"].options_by_code[code].label
+        if "red_flags" in items and code in items["red_flags"].options_by_code
+        else code
+        for code in result.red_flags
+    )
+    regions = relevant.get("body_regions") or []
+    wpi = [code for code in WPI_REGIONS if code in regions]
+    other = [code for code in NON_WPI_REGIONS if code in regions]
+    region_item = items.get("body_regions")
+
+    def region_labels(codes):
+        return tuple(_labels(region_item, codes)) if region_item else tuple(codes)
+
+    medications = [
+        label
+        for label, code in zip(
+            labels("medications"), relevant.get("medications") or [], strict=False
+        )
+        if code != "none"
+    ]
+    conditions = [
+        label
+        for label, code in zip(labels("conditions"), relevant.get("conditions") or [], strict=False)
+        if code != "none"
+    ]
+    answer_cautions = tuple(
+        str(text)
+        for item_code, option_code, text in ANSWER_CAUTIONS
+        if option_code in (relevant.get(item_code) or [])
+    )
+
+    types = tuple(
+        TypeRow(
+            code=code,
+            name=str(TYPE_NAMES.get(code, code)),
+            score=part.score,
+            level=part.level,
+            level_name=str(LEVEL_NAMES.get(part.level, part.level)),
+            leading=code in result.primary,
+            because=_grouped_reasons(spec, part.because),
+        )
+        for code in TYPES
+        if (part := result.types.get(code)) is not None
+    )
+
+    sections: list[SectionRows] = []
+    not_provided = 0
+    for item in flow.visible_items(spec, dict(stored)):
+        if item.code == NOTES_ITEM:
+            continue  # shown in full in its own block
+        value = relevant.get(item.code)
+        text = display_value(item, value)
+        if item.code == "body_regions" and value:
+            text = "; ".join(region_labels(wpi) + region_labels(other))
+        not_provided += not text
+        row = AnswerRow(code=item.code, label=item_label(item), value=text, provided=bool(text))
+        if sections and sections[-1].code == item.section:
+            sections[-1] = SectionRows(item.section, item.section_title, (*sections[-1].rows, row))
+        else:
+            sections.append(SectionRows(item.section, item.section_title, (row,)))
+
+    return Summary(
+        reference=reference,
+        date=date,
+        complete=complete,
+        questionnaire_version=spec.version,
+        questionnaire_label=spec.label,
+        scoring_version=result.scoring_version or SCORING_VERSION,
+        urgency=result.urgency,
+        urgency_text=str(URGENCY_NAMES.get(result.urgency, "")) if result.urgency else "",
+        red_flags=red_flags,
+        red_flags_answered="red_flags" in relevant,
+        crisis=result.crisis,
+        self_harm=", ".join(labels("self_harm")),
+        acute=result.acute,
+        leading=tuple(str(TYPE_NAMES.get(code, code)) for code in result.primary),
+        types=types,
+        duration=", ".join(labels("duration")),
+        intensity=relevant.get("intensity"),
+        wpi_count=len(wpi),
+        wpi_regions=region_labels(wpi),
+        other_regions=region_labels(other),
+        marked_regions=tuple(wpi + other),
+        pain_spread=", ".join(labels("pain_spread")),
+        medications=tuple(medications),
+        conditions=tuple(conditions),
+        answer_cautions=answer_cautions,
+        notes=tuple(note.text for note in result.notes),
+        suggestions=tuple(suggestions),
+        clinician_notes=str(relevant.get(NOTES_ITEM) or ""),
+        sections=tuple(sections),
+        not_provided=not_provided,
+    )
