@@ -328,6 +328,8 @@ class ShareLink(models.Model):
 class TestStory(models.Model):
     """A patient story with the mapping a clinician expects: the scoring test bench."""
 
+    __test__ = False  # a model, not a pytest class
+
     URGENCY_CHOICES = [
         ("", _("No red flag")),
         ("urgent", _("Urgent")),
