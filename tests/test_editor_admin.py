@@ -1,0 +1,111 @@
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group, User
+
+from content.models import Article, Status
+
+pytestmark = pytest.mark.django_db
+
+ADMIN = "/" + settings.ADMIN_PATH
+
+
+@pytest.fixture
+def editor(client):
+    user = User.objects.create_user("editor", password="not-used-here", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editor"))
+    # force_login: the axes backend needs a request, which client.login() does not give it.
+    client.force_login(user)
+    return user
+
+
+def article_form(**overrides):
+    data = {
+        "title": "Pacing",
+        "slug": "pacing",
+        "section": "mechanism",
+        "order": "5",
+        "summary": "Doing a little, often.",
+        "body": "## Why\n\nBecause.",
+        "references": "",
+        "status": "draft",
+        "last_reviewed": "",
+        "review_due": "",
+        "reviewed_by": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_it_gives_the_editor_group_guide_permissions_only():
+    perms = set(Group.objects.get(name="Editor").permissions.values_list("codename", flat=True))
+
+    for model in ("article", "question", "toolkititem", "caution", "presentationtype"):
+        for action in ("add", "change", "delete", "view"):
+            assert f"{action}_{model}" in perms
+    assert "view_historicalarticle" in perms
+    assert not {p for p in perms if p.endswith("_user") or p.endswith("_group")}
+    assert (
+        not Group.objects.get(name="Editor")
+        .permissions.exclude(content_type__app_label="content")
+        .exists()
+    )
+
+
+def test_it_lets_an_editor_create_edit_publish_and_unpublish_an_article(client, editor):
+    response = client.post(f"{ADMIN}content/article/add/", article_form())
+    assert response.status_code == 302, response.content.decode()[:2000]
+    article = Article.objects.get(slug="pacing")
+    assert article.status == Status.DRAFT
+
+    response = client.post(
+        f"{ADMIN}content/article/{article.pk}/change/", article_form(title="Pacing, gently")
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Pacing, gently"
+    assert client.get("/guide/pacing/").status_code == 404
+
+    changelist = f"{ADMIN}content/article/"
+    response = client.post(changelist, {"action": "publish", "_selected_action": [article.pk]})
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.status == Status.PUBLISHED
+    assert client.get("/guide/pacing/").status_code == 200
+
+    client.post(changelist, {"action": "unpublish", "_selected_action": [article.pk]})
+    article.refresh_from_db()
+    assert article.status == Status.DRAFT
+    assert client.get("/guide/pacing/").status_code == 404
+    # Each change went through save(), so the history shows all four versions.
+    assert article.history.count() == 4
+
+
+def test_it_keeps_editors_out_of_user_accounts(client, editor):
+    assert client.get(f"{ADMIN}auth/user/").status_code == 403
+    assert client.get(f"{ADMIN}auth/user/add/").status_code == 403
+    response = client.post(
+        f"{ADMIN}auth/user/add/",
+        {"username": "intruder", "password1": "Sturdy-pass-1234", "password2": "Sturdy-pass-1234"},
+    )
+    assert response.status_code == 403
+    assert not User.objects.filter(username="intruder").exists()
+
+
+def test_it_shows_the_admin_lists_with_filters_and_history(client, editor):
+    from content.seeding import seed_content
+
+    seed_content()
+    Article.objects.filter(slug="fibromyalgia").update(review_due="2000-01-01")
+
+    overdue = client.get(f"{ADMIN}content/article/?overdue=yes").content.decode()
+    assert "Fibromyalgia" in overdue
+    assert "Brain changes" not in overdue
+    for model in ("article", "question", "toolkititem", "caution", "presentationtype"):
+        assert client.get(f"{ADMIN}content/{model}/").status_code == 200
+    ldn = client.get(f"{ADMIN}content/toolkititem/?needs_prescription__exact=1").content.decode()
+    assert "Low-dose naltrexone" in ldn
+    assert "Magnesium" not in ldn
+    article = Article.objects.get(slug="fibromyalgia")
+    assert client.get(f"{ADMIN}content/article/{article.pk}/history/").status_code == 200
+    item_page = client.get(f"{ADMIN}content/toolkititem/").content.decode()
+    assert "Publish selected items" in item_page

@@ -1,0 +1,199 @@
+import pytest
+from django.core.management import call_command
+
+from content import seed_data
+from content.models import Article, Caution, PresentationType, Question, Status, ToolkitItem
+from content.seeding import seed_content
+
+pytestmark = pytest.mark.django_db
+
+TOOLKIT_SLUGS = [
+    "pain-neuroscience-education",
+    "graded-movement",
+    "sleep-restoration",
+    "magnesium",
+    "palmitoylethanolamide",
+    "omega-3",
+    "curcumin",
+    "anti-inflammatory-diet",
+    "somatic-therapy",
+    "low-dose-naltrexone",
+    "alpha-lipoic-acid",
+    "methylcobalamin",
+    "blood-sugar-control",
+]
+MECHANISMS = [
+    "peripheral-sensitisation",
+    "central-sensitisation",
+    "brain-changes",
+    "allostatic-load",
+]
+CARE_GAPS = [
+    "opioids-and-hyperalgesia",
+    "imaging-findings",
+    "fibromyalgia",
+    "nsaids-and-the-gut",
+    "trauma-and-aces",
+]
+
+
+def cautions_of(slug):
+    return dict(Caution.objects.filter(item__slug=slug).values_list("code", "text"))
+
+
+def test_it_creates_every_type_article_toolkit_item_and_question():
+    seed_content()
+
+    assert sorted(PresentationType.objects.values_list("code", flat=True)) == sorted(
+        ["peripheral", "central", "stress_driven", "neuropathic"]
+    )
+    assert set(Article.objects.filter(section="mechanism").values_list("slug", flat=True)) == set(
+        MECHANISMS
+    )
+    assert set(Article.objects.filter(section="care_gap").values_list("slug", flat=True)) == set(
+        CARE_GAPS
+    )
+    assert sorted(ToolkitItem.objects.values_list("slug", flat=True)) == sorted(TOOLKIT_SLUGS)
+    assert Question.objects.count() == 6
+    assert set(Question.objects.values_list("slug", flat=True)) >= {
+        "surgery-and-disc-findings",
+        "opioid-taper",
+        "pain-in-my-head",
+    }
+
+
+def test_it_publishes_everything_with_review_dates():
+    seed_content()
+    for model in (PresentationType, Article, ToolkitItem, Question):
+        assert not model.objects.exclude(status=Status.PUBLISHED).exists()
+        assert not model.objects.filter(last_reviewed__isnull=True).exists()
+        assert not model.objects.filter(review_due__isnull=True).exists()
+
+
+def test_it_keeps_the_guides_doses_and_timelines():
+    seed_content()
+    item = {i.slug: i for i in ToolkitItem.objects.all()}
+
+    assert "300 to 600 mg" in item["magnesium"].dose
+    assert "glycinate or malate" in item["magnesium"].dose
+    assert "600 mg to 1,200 mg" in item["palmitoylethanolamide"].dose
+    assert "4 to 8 weeks" in item["palmitoylethanolamide"].time_to_effect
+    assert "1.5 to 4.5 mg" in item["low-dose-naltrexone"].dose
+    assert "50 mg" in item["low-dose-naltrexone"].dose
+    assert "2 to 4 g" in item["omega-3"].dose
+    assert "8 to 12 weeks" in item["omega-3"].time_to_effect
+    assert "500 to 1,000 mg" in item["curcumin"].dose
+    assert "6 to 8 weeks" in item["anti-inflammatory-diet"].time_to_effect
+    assert "600 mg" in item["alpha-lipoic-acid"].dose
+    assert "1,000 to 5,000 mcg" in item["methylcobalamin"].dose
+    assert "80%" in Article.objects.get(slug="imaging-findings").body
+
+
+def test_it_seeds_low_dose_naltrexone_as_prescription_only_and_not_with_opioids():
+    seed_content()
+    ldn = ToolkitItem.objects.get(slug="low-dose-naltrexone")
+    cautions = cautions_of("low-dose-naltrexone")
+
+    assert ldn.needs_prescription
+    assert list(ToolkitItem.objects.filter(needs_prescription=True)) == [ldn]
+    assert set(cautions) == {"prescription", "opioids", "pregnancy"}
+    assert "Not compatible with opioid therapy" in cautions["opioids"]
+    assert "prescription" in cautions["prescription"]
+
+
+def test_it_attaches_the_safety_cautions_to_the_supplements():
+    seed_content()
+
+    assert set(cautions_of("omega-3")) == {"anticoagulant", "pregnancy"}
+    assert set(cautions_of("curcumin")) == {"anticoagulant", "pregnancy"}
+    assert set(cautions_of("magnesium")) == {"kidney", "pregnancy"}
+    for slug in ("palmitoylethanolamide", "alpha-lipoic-acid", "methylcobalamin"):
+        assert set(cautions_of(slug)) == {"pregnancy"}
+    assert cautions_of("graded-movement") == {}
+
+
+def test_it_links_questions_articles_and_types():
+    seed_content()
+    taper = Question.objects.get(slug="opioid-taper")
+    feet = Question.objects.get(slug="neuropathy-in-the-feet")
+
+    assert list(taper.articles.values_list("slug", flat=True)) == ["opioids-and-hyperalgesia"]
+    assert list(feet.types.values_list("code", flat=True)) == ["neuropathic"]
+    assert set(
+        ToolkitItem.objects.filter(types__code="neuropathic").values_list("slug", flat=True)
+    ) >= {"alpha-lipoic-acid", "methylcobalamin", "blood-sugar-control"}
+
+
+def test_it_changes_nothing_when_run_twice():
+    first = seed_content()
+    counts = [
+        m.objects.count() for m in (PresentationType, Article, ToolkitItem, Caution, Question)
+    ]
+
+    second = seed_content()
+
+    assert sum(len(v) for v in first.values()) == 4 + 10 + 13 + 12 + 6
+    assert all(names == [] for names in second.values())
+    assert [
+        m.objects.count() for m in (PresentationType, Article, ToolkitItem, Caution, Question)
+    ] == counts
+
+
+def test_it_never_overwrites_an_editors_changes():
+    seed_content()
+    article = Article.objects.get(slug="fibromyalgia")
+    article.title = "Fibromyalgia, rewritten by an editor"
+    article.status = Status.DRAFT
+    article.save()
+    article.types.clear()
+    caution = Caution.objects.get(item__slug="magnesium", code="kidney")
+    caution.text = "Edited caution text"
+    caution.save()
+
+    seed_content()
+
+    article.refresh_from_db()
+    assert article.title == "Fibromyalgia, rewritten by an editor"
+    assert article.status == Status.DRAFT
+    assert article.types.count() == 0
+    assert Caution.objects.get(item__slug="magnesium", code="kidney").text == "Edited caution text"
+
+
+def test_it_recreates_only_what_is_missing():
+    seed_content()
+    Question.objects.filter(slug="stress-and-pain").delete()
+    Caution.objects.filter(item__slug="omega-3", code="anticoagulant").delete()
+
+    created = seed_content()
+
+    assert created["questions"] == ["stress-and-pain"]
+    assert created["cautions"] == ["omega-3:anticoagulant"]
+    assert created["articles"] == [] and created["toolkit"] == []
+
+
+def test_it_prints_what_the_command_created(capsys):
+    call_command("seed_content")
+    first = capsys.readouterr().out
+    call_command("seed_content")
+    second = capsys.readouterr().out
+
+    assert "Created 13 toolkit" in first
+    assert "low-dose-naltrexone" in first
+    assert "nothing to create" in second
+
+
+def test_it_renders_the_seeded_markdown():
+    seed_content()
+    article = Article.objects.get(slug="central-sensitisation")
+
+    assert "<h2>What this means for you</h2>" in article.body_html
+    assert article.references_html.count("<li>") == len(
+        [line for line in article.references.splitlines() if line.strip()]
+    )
+
+
+def test_every_seeded_article_has_a_what_this_means_for_you_part_and_references():
+    for row in seed_data.ARTICLES:
+        assert "## What this means for you" in row["body"], row["slug"]
+        assert row["references"].strip(), row["slug"]
+        assert 1 <= row["summary"].count(".") <= 3, row["slug"]
