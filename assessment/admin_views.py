@@ -63,7 +63,9 @@ class CloneForm(forms.Form):
 def clone(request, pk):
     _require(request, "assessment.add_questionnaire", "assessment.view_questionnaire")
     source = get_object_or_404(Questionnaire, pk=pk)
-    form = CloneForm(request.POST or None, initial={"label": source.label})
+    form = CloneForm(
+        request.POST if request.method == "POST" else None, initial={"label": source.label}
+    )
     if request.method == "POST" and form.is_valid():
         draft = versions.questionnaire_clone(
             source=source, label=form.cleaned_data["label"], user=request.user
@@ -115,7 +117,7 @@ def publish(request, pk):
     _require(request, "assessment.publish_questionnaire", "assessment.view_questionnaire")
     questionnaire = get_object_or_404(Questionnaire, pk=pk)
     title = _("Publish version %(version)s") % {"version": questionnaire.version}
-    form = PublishForm(request.POST or None)
+    form = PublishForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             versions.questionnaire_publish(
