@@ -128,7 +128,7 @@ def _questionnaire_item(spec: QuestionnaireSpec, item: ItemSpec, base: str) -> d
     return entry
 
 
-def _grouped(spec: QuestionnaireSpec, items, make_child) -> list[dict]:
+def _grouped(items, make_child, **group_fields) -> list[dict]:
     """Items grouped by section, in questionnaire order; empty sections are left out."""
     groups: list[dict] = []
     for item in items:
@@ -137,7 +137,9 @@ def _grouped(spec: QuestionnaireSpec, items, make_child) -> list[dict]:
             continue
         link_id = _section_link_id(item.section)
         if not groups or groups[-1]["linkId"] != link_id:
-            groups.append({"linkId": link_id, "text": item.section_title, "item": []})
+            groups.append(
+                {"linkId": link_id, "text": item.section_title, **group_fields, "item": []}
+            )
         groups[-1]["item"].append(child)
     return groups
 
@@ -168,7 +170,9 @@ def build_questionnaire(
             "Original PainMap items. No wording is taken from a licensed instrument, and no "
             "instrument's validated cut-offs apply."
         ),
-        "item": _grouped(spec, spec.items, lambda item: _questionnaire_item(spec, item, base)),
+        "item": _grouped(
+            spec.items, lambda item: _questionnaire_item(spec, item, base), type="group"
+        ),
     }
     if date is not None:
         resource["date"] = date.replace(microsecond=0).isoformat()
@@ -264,5 +268,5 @@ def build_questionnaire_response(
             for code in TYPES
             if code in result.types
         ]
-    resource["item"] = _grouped(spec, spec.items, response_item)
+    resource["item"] = _grouped(spec.items, response_item)
     return resource

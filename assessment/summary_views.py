@@ -17,9 +17,12 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from painmap.middleware import ROBOTS
 
 from . import fhir, pdf, services, sharing
 from .access import owned_assessment_or_404
@@ -38,7 +41,7 @@ def private(view):
     @never_cache
     def wrapped(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
-        response["X-Robots-Tag"] = "noindex, nofollow"
+        response["X-Robots-Tag"] = ROBOTS
         return response
 
     return wrapped
@@ -240,4 +243,7 @@ def fhir_questionnaire(request, version):
         Questionnaire.objects.exclude(status=Questionnaire.Status.DRAFT), version=version
     )
     resource = fhir.build_questionnaire(spec_for(questionnaire), date=questionnaire.published_at)
-    return _fhir_json(resource, f"painmap-map-v{version}.fhir.json")
+    response = _fhir_json(resource, f"painmap-map-v{version}.fhir.json")
+    # A published version never changes, so anyone may cache its definition.
+    patch_cache_control(response, public=True, max_age=60 * 60 * 24)
+    return response
