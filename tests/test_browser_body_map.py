@@ -120,6 +120,18 @@ def test_it_follows_the_checkboxes(page, live_server):
 
 
 @pytest.mark.urls("tests.urls_body_map")
+def test_it_disables_a_region_whose_option_is_not_on_the_page(page, live_server):
+    errors = open_map(page, live_server, "?omit=feet")
+    assert button(page, "feet").count() == 0
+    for feet in page.locator('.body-map [data-region="feet"]').all():
+        assert feet.get_attribute("aria-hidden") == "true"
+        assert feet.get_attribute("tabindex") is None
+    page.locator('.body-map [data-region="feet"] path').first.click(force=True)
+    assert page.locator('input[name="answer"]:checked').count() == 0
+    assert errors == []
+
+
+@pytest.mark.urls("tests.urls_body_map")
 def test_it_leaves_only_the_checkboxes_without_javascript(no_js_page, live_server):
     page = no_js_page
     page.goto(live_server.url + MAP)
@@ -215,3 +227,50 @@ def test_it_draws_the_diagram_for_print(page, live_server):
     assert name.count() == 1
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     figure.screenshot(path=str(SCREENSHOTS / "body-diagram-print.png"))
+
+
+@pytest.fixture
+def body_regions_question(page, live_server, transactional_db):
+    """The real MAP question page for body_regions, reached as a person would reach it."""
+    from django.core.cache import cache
+    from django.urls import reverse
+
+    from tests.factories import make_questionnaire
+
+    cache.clear()  # the start page's rate limit counts every test's starts
+    make_questionnaire()
+    page.goto(live_server.url + reverse("assessment:start"))
+    page.get_by_role("button", name="Start now").click()
+    page.locator('label[for="answer-none"]').click()
+    page.get_by_role("button", name="Continue").click()
+    key = re.search(r"/map/([A-Za-z0-9_-]+)/", page.url).group(1)
+    page.goto(live_server.url + reverse("assessment:question", args=[key, "body_regions"]))
+    page.locator('.body-map [role="button"]').first.wait_for(state="visible")
+    return key
+
+
+def test_it_sends_the_regions_picked_on_the_map_with_the_real_question_page(
+    page, body_regions_question
+):
+    from assessment.models import Answer
+
+    button(page, "lower_back").click()
+    button(page, "hands").locator("path").first.click()
+    button(page, "hands").locator("path").first.click()  # changed their mind
+    button(page, "jaw_left").click()
+    # The question form: the page around it (header, back link) is other tests' business.
+    results = Axe().run(page, context="form")
+    assert results.violations_count == 0, results.generate_report()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "body-regions-question-1280.png"), full_page=True)
+
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_url(re.compile(r"/q/(?!body_regions)"))
+    stored = Answer.objects.get(assessment__key=body_regions_question, item_code="body_regions")
+    assert sorted(stored.value) == ["jaw_left", "lower_back"]
+
+    # Coming back, the map shows what was saved.
+    page.go_back()
+    page.reload()
+    assert button(page, "lower_back").get_attribute("aria-pressed") == "true"
+    assert button(page, "hands").get_attribute("aria-pressed") == "false"

@@ -43,7 +43,13 @@ DIAGRAM_PAGE = """{% extends "base.html" %}
 
 def body_map_page(request):
     template = engines["django"].from_string(PAGE)
-    context = {"title": "Body map", "codes": REGION_CODES, "checked": request.GET.getlist("answer")}
+    # ?omit=<code> leaves an option out, as an editor may in a later questionnaire version.
+    omitted = request.GET.getlist("omit")
+    context = {
+        "title": "Body map",
+        "codes": [code for code in REGION_CODES if code not in omitted],
+        "checked": request.GET.getlist("answer"),
+    }
     return HttpResponse(template.render(context, request))
 
 
