@@ -112,7 +112,9 @@ class Article(Reviewed):
 
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
-        refs = "\n".join(f"- {line.strip()}" for line in self.references.splitlines() if line.strip())
+        refs = "\n".join(
+            f"- {line.strip()}" for line in self.references.splitlines() if line.strip()
+        )
         self.references_html = render_markdown(refs)
         super().save(*args, **kwargs)
 
