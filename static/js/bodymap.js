@@ -11,6 +11,7 @@
     const status = map.querySelector("[data-body-map-status]");
     const shapes = Array.from(map.querySelectorAll(".region[data-region]"));
     const checkboxes = new Map();
+    let pending = 0;
 
     shapes.forEach(function (shape) {
       const code = shape.getAttribute("data-region");
@@ -46,9 +47,13 @@
         : map.querySelector('[role="button"][data-region="' + shape.getAttribute("data-region") + '"]');
       const name = button ? button.getAttribute("aria-label") : shape.getAttribute("data-region");
       const template = map.getAttribute(checked ? "data-selected-text" : "data-removed-text") || "{region}";
-      // Clear first so that the same message twice in a row is still read out.
+      // Clear first so that the same message twice in a row is still read out; a quick second
+      // tap replaces the first message rather than queueing behind it.
+      window.clearTimeout(pending);
       status.textContent = "";
-      window.setTimeout(function () { status.textContent = template.replace("{region}", name); }, 50);
+      pending = window.setTimeout(function () {
+        status.textContent = template.replace("{region}", name);
+      }, 50);
     }
 
     function toggle(shape) {
