@@ -195,8 +195,8 @@ ARTICLES = [
             system, that finding may not be the main thing driving the pain. Research keeps
             finding that what scans show and how much pain people feel do not match well. Some
             people with big changes on a scan feel no pain. Others with small changes cannot
-            work because of pain. How the nervous system reads the signal matters more than the
-            signal itself.
+            work because of pain. What the nervous system makes of a signal counts for more than
+            the signal.
 
             ## The load the body is carrying
 
@@ -485,7 +485,7 @@ ARTICLES = [
             ## How a finding becomes "the cause"
 
             When someone with long-term back pain has an MRI and it shows a bulging disc, they
-            are often told that is the cause. It may not be. Studies comparing surgery with
+            are often told the disc explains the pain. That may not be true. Research comparing surgery with
             non-surgical care for back pain find little difference in the long run for most
             people.
 
@@ -599,7 +599,7 @@ ARTICLES = [
 
             - damage the lining of the gut and make it leaky (intestinal permeability)
             - drive inflammation across the whole body
-            - block the prostaglandins that protect the stomach lining, which can cause ulcers
+            - block the prostaglandins that keep the stomach lining safe, which can cause ulcers
               and bleeding
 
             ## A cycle
@@ -648,7 +648,7 @@ ARTICLES = [
             ## How trauma keeps pain going
 
             Trauma that has not been worked through keeps the nervous system in a constant state
-            of threat. A nervous system that cannot come down from high alert has:
+            of threat. When the nervous system is stuck on high alert, it brings:
 
             - a lower pain threshold
             - more inflammatory signalling
@@ -711,10 +711,10 @@ TOOLKIT = [
             work. The key idea is that pain is the nervous system's **output**, not proof that
             damage is still happening.
 
-            Once that makes sense, the brain judges the signal as less threatening. A less
-            threatening signal produces less pain.
+            Once that makes sense, the brain judges the signal as less threatening. When a
+            signal feels less dangerous, it hurts less.
 
-            This does **not** mean the pain is not real. It changes the story the brain
+            This does **not** say your pain is imaginary. It changes the story the brain
             attaches to the signal, and that story shapes how much it hurts.
             """
         ),
@@ -741,8 +741,8 @@ TOOLKIT = [
         "time_to_effect": "Not stated in the guide; many people notice change over weeks.",
         "what_it_does": _md(
             """
-            Total rest keeps central sensitisation going and can make it worse. Movement, even
-            gentle movement, sends the nervous system signals of safety. It also:
+            Total rest keeps central sensitisation going and can make it worse. Any movement,
+            however gentle, tells the nervous system it is safe. It also:
 
             - releases endorphins, the body's own painkillers
             - lowers inflammation markers
@@ -858,7 +858,8 @@ TOOLKIT = [
             """
             There is a large body of research on PEA for nerve pain (neuropathic pain),
             fibromyalgia and long-term inflammatory conditions, including small fibre
-            neuropathy. No significant side effects or drug interactions have been documented.
+            neuropathy. Studies have not reported important side effects or interactions with other
+            medicines.
             It is not well known in mainstream pain care and is not used much.
             """
         ),
@@ -994,13 +995,13 @@ TOOLKIT = [
         "what_it_does": _md(
             """
             Somatic therapies, such as **Somatic Experiencing**, **EMDR** and **Internal Family
-            Systems**, work on the stored nervous system dysregulation that standard pain care
-            does not reach. They are most relevant for people with widespread pain, especially
+            Systems**, work on the nervous system imbalance held in the body, which ordinary
+            pain care does not reach. They are most relevant for people with widespread pain, especially
             with trauma in their past.
 
             They are not just "talking about feelings". They are structured ways to release
-            the body's threat response, which keeps the nervous system in a state that
-            amplifies pain.
+            the body's threat response, which keeps turning the
+            pain volume up.
             """
         ),
         "evidence": _md(
@@ -1037,7 +1038,7 @@ TOOLKIT = [
         ),
         "evidence": _md(
             """
-            Evidence supports its use in fibromyalgia, Crohn's disease, multiple sclerosis and
+            Studies back its use in fibromyalgia, Crohn's disease, multiple sclerosis and
             complex regional pain syndrome (CRPS). In fibromyalgia it has shown benefit in
             clinical trials. Most of these trials are small.
             """
@@ -1162,7 +1163,7 @@ QUESTIONS = [
         "types": ["central"],
         "answer": _md(
             """
-            Because the disc finding may not be what is mainly driving your pain. Surgery
+            Because the disc you can see on the scan may not be the main thing causing your pain. Surgery
             repairs structure. If the main problem is central sensitisation, a nervous system
             that makes pain even though the tissue is no longer being damaged, then fixing the
             structure does not change how the nervous system behaves. The pain carries on, or
@@ -1174,9 +1175,9 @@ QUESTIONS = [
             care. For people with widespread pain, spread-out symptoms, a lot of distress and
             poor sleep, surgery rarely gives lasting relief.
 
-            The bigger question is whether your nervous system has been assessed and treated,
-            not just your spine. Central sensitisation, sleep, inflammation and the emotional
-            side of pain are all part of the picture. If none of these has been looked at, the
+            The bigger question is whether anyone has checked and treated your nervous system
+            as well as your spine. Sensitisation, sleep, inflammation and the emotional side of
+            pain all belong in the picture. If none of these has been looked at, the
             conversation about surgery is not complete.
             """
         ),
@@ -1185,7 +1186,7 @@ QUESTIONS = [
         "slug": "opioid-taper",
         "order": 2,
         "question": (
-            "My doctor is reducing my opioids and my pain is worse than ever. Is this normal?"
+            "My opioid dose is being lowered and my pain is the worst it has been. Is that normal?"
         ),
         "articles": ["opioids-and-hyperalgesia"],
         "types": ["central"],
@@ -1215,15 +1216,14 @@ QUESTIONS = [
         "slug": "fibromyalgia-options",
         "order": 3,
         "question": (
-            "I have fibromyalgia. My doctor says there is nothing to do except medication. "
-            "Is that true?"
+            "I have fibromyalgia and I have been told medicines are the only option. Is that right?"
         ),
         "articles": ["fibromyalgia", "central-sensitisation"],
         "types": ["central"],
         "answer": _md(
             """
-            No. Fibromyalgia is one of the most studied forms of central sensitisation, and
-            there is good evidence for treatments that are not medicines. Not every doctor has
+            No. Few forms of central sensitisation have been researched as much as
+            fibromyalgia, and there is good evidence for treatments that are not medicines. Not every doctor has
             caught up with it yet.
 
             - **Learning how pain works** (pain neuroscience education) on its own reduces pain
@@ -1237,18 +1237,16 @@ QUESTIONS = [
               behind many cases.
 
             The medicines most often prescribed (pregabalin, duloxetine and milnacipran) help a
-            modest amount and can have side effects. It is reasonable to try them. But they are
-            not the only option, and they are rarely offered alongside the lifestyle and
-            nutrition approaches, which can do as well or better in the long run.
+            modest amount and can have side effects. It is reasonable to try them. But medicines
+            are one option among several, and the others are seldom offered alongside them: the
+            lifestyle and nutrition approaches, which can do as well or better in the long run.
             """
         ),
     },
     {
         "slug": "stress-and-pain",
         "order": 4,
-        "question": (
-            "My pain is always worse when I am stressed. Is that psychological or physical?"
-        ),
+        "question": ("Stress always makes my pain worse. Is that in my mind or in my body?"),
         "articles": ["allostatic-load", "trauma-and-aces"],
         "types": ["stress_driven"],
         "answer": _md(
@@ -1259,15 +1257,14 @@ QUESTIONS = [
             Stress switches on the sympathetic nervous system (fight or flight) and the HPA
             axis, the hormone stress system. Cortisol and adrenaline go up. These hormones lower
             the pain threshold directly: they make pain sensors more sensitive and increase
-            inflammatory signalling. A nervous system on high alert makes more pain from the
-            same input.
+            inflammatory signalling. On high alert, the same signal produces more pain.
 
-            The link between stress and pain is not weak. It is one of the strongest and most
-            consistent findings in pain research. It is talked about less in clinics partly
+            This link is strong. Pain research finds it again and again, and it is among the
+            firmest links in the field. It is talked about less in clinics partly
             because the tools that help, such as calming the nervous system, working through
             trauma, sleep and social connection, are not procedures that can be billed.
 
-            Saying this does not mean your pain is not real. It means stress is a real,
+            None of this makes your pain any less real. It means stress is a real,
             biological driver of your pain, and dealing with it is real treatment: alongside
             your other care, not instead of it.
             """
@@ -1285,7 +1282,7 @@ QUESTIONS = [
             """
             Possibly several things, but it depends on the cause. Nerve damage in the feet
             (peripheral neuropathy) has many causes, and the right approach depends on which
-            one you have. So the first question is: what is causing it?
+            one you have. So start by asking: what is behind it?
 
             - **Diabetic neuropathy:** controlling blood sugar is the main treatment. High blood
               sugar keeps damaging nerves while it is uncontrolled, and the damage can partly
@@ -1298,7 +1295,7 @@ QUESTIONS = [
               tests. Diagnosing it needs a small skin sample (a punch biopsy). PEA has evidence
               for this type in particular.
 
-            If the cause has never been fully investigated, start there. Treating symptoms
+            If nobody has ever properly looked for the cause, begin there. Treating symptoms
             without knowing the cause tends to give partial, short-lived results, in the same
             way that treating pain without knowing the state of the nervous system does.
             """
@@ -1315,8 +1312,8 @@ QUESTIONS = [
         "answer": _md(
             """
             **Your pain is real.** All pain is made by the brain. That is not a put-down; it is
-            how the body is built. Pain does not sit in the tissue. The brain produces it in
-            response to signals from the tissue. In central sensitisation, the brain produces
+            how the body is built. Pain does not sit in the tissue. The brain builds it from the
+            signals the tissue sends. When the nervous system is sensitised, the brain builds
             pain even when those signals are small or missing.
 
             Saying pain is "in your head" to brush it off is wrong and it does harm. But knowing
@@ -1325,8 +1322,8 @@ QUESTIONS = [
             pain from small signals can, in the right conditions, unlearn that habit.
 
             The person who said it probably meant "it isn't real" or "you are weak". Both are
-            wrong. The accurate version is: your nervous system has been reorganised by
-            long-term pain signals, and that reorganisation can be treated. That is a very
+            wrong. What is true is this: long-term pain signals have rewired your
+            nervous system, and that rewiring can be treated. That is a very
             different, and much more useful, thing to hear.
             """
         ),

@@ -37,7 +37,7 @@ def test_it_takes_a_reader_from_home_to_a_toolkit_item_and_an_answer(site, page)
     assert page.get_by_text("Kidney disease: do not take magnesium").is_visible()
 
     page.goto(site + "/questions/")
-    page.get_by_role("link", name="reducing my opioids").first.click()
+    page.get_by_role("link", name="opioid dose is being lowered").first.click()
 
     assert page.url.endswith("/questions/#opioid-taper")
     target = page.locator("#opioid-taper")
