@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from painmap import ratelimit
 from painmap.middleware import ROBOTS
 
 from . import fhir, pdf, services, sharing
@@ -216,18 +217,21 @@ def _shared_assessment(signed: str) -> Assessment:
 
 
 @private
+@ratelimit.limit_failures("share")  # wrong links count; right ones never do
 @require_GET
 def shared_summary(request, signed):
     return _summary_response(request, _shared_assessment(signed), signed=signed)
 
 
 @private
+@ratelimit.limit_failures("share")
 @require_GET
 def shared_pdf(request, signed):
     return _pdf_response(request, _shared_assessment(signed), signed=signed)
 
 
 @private
+@ratelimit.limit_failures("share")
 @require_GET
 def shared_fhir(request, signed):
     return _fhir_response(_shared_assessment(signed))

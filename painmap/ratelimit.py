@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -131,6 +132,33 @@ def rate_limited(scope: str, methods: tuple[str, ...] = ("POST",)):
             if request.method in methods and not hit(request, scope):
                 return too_many_requests(request, scope)
             return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def limit_failures(scope: str):
+    """Decorate a view so only its *failures* (a 404, raised or returned) count against `scope`.
+
+    For links and codes that are either right or wrong: a person with the right one is never
+    slowed down, and someone trying many wrong ones gets the 429 page, even for a right one,
+    until the window passes.
+    """
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if is_limited(request, scope):
+                return too_many_requests(request, scope)
+            try:
+                response = view(request, *args, **kwargs)
+            except Http404:
+                record(request, scope)
+                raise
+            if response.status_code == 404:
+                record(request, scope)
+            return response
 
         return wrapped
 

@@ -131,3 +131,47 @@ def test_it_counts_on_a_shared_database_cache(settings, db):
     call_command("createcachetable", verbosity=0)
     request = request_from()
     assert [ratelimit.hit(request, "resume", now=NOW) for _ in range(3)] == [True, True, False]
+
+
+def test_it_counts_only_failures_with_limit_failures(db):
+    from django.http import Http404
+
+    @ratelimit.limit_failures("share")
+    def view(request, token):
+        if token != "right":
+            raise Http404("no such link")
+        return HttpResponse("summary")
+
+    assert view(request_from(method="get"), "right").status_code == 200
+    assert view(request_from(method="get"), "right").status_code == 200
+    for _ in range(2):  # the limit in this file is 2 wrong per 10 minutes
+        with pytest.raises(Http404):
+            view(request_from(method="get"), "wrong")
+    refused = view(request_from(method="get"), "right")
+    assert refused.status_code == 429
+    assert refused["Retry-After"] == "600"
+    assert view(request_from("198.51.100.2", method="get"), "right").status_code == 200
+
+
+def test_it_slows_down_guessing_share_links(client, db):
+    for _ in range(2):
+        assert client.get("/shared/not-a-real-link/").status_code == 404
+    response = client.get("/shared/not-a-real-link/")
+    assert response.status_code == 429
+    assert "Please wait before trying again" in response.content.decode()
+    assert client.get("/shared/not-a-real-link/summary.pdf").status_code == 429
+
+
+def test_it_slows_down_guessing_resume_codes(client, db):
+    for _ in range(2):
+        response = client.post("/map/resume/", {"code": "ACDE-FGHJ"})
+        assert response.status_code == 200  # the form again, with its error
+    assert client.post("/map/resume/", {"code": "ACDE-FGHJ"}).status_code == 429
+
+
+def test_it_limits_how_many_assessments_one_address_starts(client, db):
+    from tests.factories import make_questionnaire
+
+    make_questionnaire()
+    statuses = [client.post("/map/start/").status_code for _ in range(4)]
+    assert statuses == [302, 302, 302, 429]
