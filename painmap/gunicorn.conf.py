@@ -6,9 +6,14 @@ machine and a fleet behind a load balancer. See docs/deploy.md.
 
 import multiprocessing
 import os
-import re
+import sys
+from pathlib import Path
 
 from gunicorn.glogging import Logger
+
+# The config file is read before gunicorn puts the project on sys.path.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from painmap.logfilters import redact_path  # noqa: E402
 
 # Loopback by default: in production a reverse proxy (nginx, Caddy) sits in front, buffers
 # slow clients and terminates TLS. BIND wins over PORT.
@@ -49,16 +54,6 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
-
-# Secrets that travel in paths: assessment keys (/map/<key>/…), signed share links
-# (/shared/<signed>/…) and resume codes (/map/resume/<code>/). Keys and signatures are long and
-# random (so they hold a digit); guide slugs are words.
-_AFTER = re.compile(r"(?<=/(resume|shared)/)[^/]+")
-_TOKEN = re.compile(r"(?<=/)(?=[^/]*[0-9])[^/]{16,}(?=/|$)")
-
-
-def redact_path(path: str) -> str:
-    return _TOKEN.sub("…", _AFTER.sub("…", path))
 
 
 class RedactingLogger(Logger):

@@ -231,6 +231,8 @@ PAINMAP_SHARE_DAYS = envint("PAINMAP_SHARE_DAYS", 14)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Django logs the path of every error; paths can hold assessment keys and share links.
+    "filters": {"redact_paths": {"()": "painmap.logfilters.RedactPaths"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_paths"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }

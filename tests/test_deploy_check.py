@@ -140,6 +140,9 @@ def test_it_keeps_query_strings_and_tokens_out_of_the_access_log():
 
 def test_it_redacts_every_secret_that_can_travel_in_a_path():
     redact = load_gunicorn_config()["redact_path"]
+    from painmap.logfilters import redact_path
+
+    assert redact is redact_path
     assert redact("/map/resume/ACDE3479/") == "/map/resume/…/"
     assert redact("/shared/AbC123xyz:1tq0Zx:kq9w8e7r6t5y4u3i2o1p/summary.pdf") == (
         "/shared/…/summary.pdf"
