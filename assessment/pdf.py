@@ -86,4 +86,6 @@ def html_to_pdf(html: str) -> bytes:
     from weasyprint import HTML
 
     # The <title> and <meta> tags become the PDF's metadata (title, author, subject, creator).
-    return HTML(string=html, base_url=PDF_ORIGIN + "/", url_fetcher=_fetcher()).write_pdf()
+    # PDF/UA: a tagged PDF with its language set, so screen readers follow the reading order.
+    document = HTML(string=html, base_url=PDF_ORIGIN + "/", url_fetcher=_fetcher())
+    return document.write_pdf(pdf_variant="pdf/ua-1")
