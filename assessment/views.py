@@ -382,6 +382,7 @@ def results(request, key):
     notes = [
         {"text": note.text, "taper": "opioid" in note.code or "taper" in note.code}
         for note in result.notes
+        if note.code != "acute"  # the recent-pain panel already says this
     ]
     taper_faq = None
     if any(note["taper"] for note in notes):
@@ -404,7 +405,7 @@ def results(request, key):
             faqs=faqs,
             notes=notes,
             taper_faq=taper_faq,
-            summary_url=reverse("assessment:carry_on", args=[key]) + "summary/",
+            summary_url=reverse("assessment:summary", args=[key]),
             heading_level="h2",
         ),
     )
