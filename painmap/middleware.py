@@ -4,6 +4,7 @@ Placed right after SecurityMiddleware, so they go on every response: pages, erro
 the static files WhiteNoise serves.
 """
 
+import csp.middleware
 from django.conf import settings
 from django.utils.cache import add_never_cache_headers
 
@@ -53,3 +54,25 @@ class SecurityHeadersMiddleware:
             if "Cache-Control" not in response.headers:
                 add_never_cache_headers(response)
         return response
+
+
+# django-simple-history's admin history page carries one inline style attribute
+# (`<p class="paginator" style="border-top: 0">`), which `style-src 'self'` blocks. Allow that
+# exact attribute, by hash, on admin pages only; everything else stays as strict as the site.
+ADMIN_CSP_REPLACE = {
+    "style-src-attr": ["'unsafe-hashes'", "'sha256-XMXSevYjgSjXgRafBFDvtjwX+yyWLrxfso9DcNZ9UXM='"],
+}
+
+
+class CSPMiddleware(csp.middleware.CSPMiddleware):
+    """django-csp's middleware, with the admin's one relaxation above."""
+
+    def __init__(self, get_response):
+        super().__init__(get_response)
+        self.admin_prefix = "/" + settings.ADMIN_PATH
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if request.path.startswith(self.admin_prefix) and parts.replace is None:
+            parts.replace = ADMIN_CSP_REPLACE
+        return parts
