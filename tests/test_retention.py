@@ -100,3 +100,31 @@ def test_it_takes_the_period_from_the_command_line(questionnaire, capsys):
     assert "Deleted 1 assessment(s)" in capsys.readouterr().out
     with pytest.raises(CommandError):
         call_command("purge_expired", "--days", "0")
+
+
+def test_it_deletes_answers_and_share_links_when_the_person_asks(db, client):
+    from django.utils import timezone
+
+    from assessment import access
+    from tests.factories import CALM_ANSWERS, make_assessment
+    from tests.factories import make_questionnaire as make_published
+
+    assessment = make_assessment(make_published(), answers=CALM_ANSWERS, complete=True)
+    ShareLink.objects.create(
+        assessment=assessment, expires_at=timezone.now() + dt.timedelta(days=14)
+    )
+    other = make_assessment(assessment.questionnaire, answers={"red_flags": ["none"]})
+    session = client.session
+    session[access.SESSION_KEY] = [assessment.key, other.key]
+    session.save()
+
+    response = client.post(f"/map/{assessment.key}/delete/")
+    assert response.status_code == 302
+    assert '"storage"' in response["Clear-Site-Data"]
+    assert not Assessment.objects.filter(pk=assessment.pk).exists()
+    assert not Answer.objects.filter(assessment_id=assessment.pk).exists()
+    assert not ShareLink.objects.filter(assessment_id=assessment.pk).exists()
+    assert client.session[access.SESSION_KEY] == [other.key]
+    # Someone else's answers are untouched, and the deleted key now opens nothing.
+    assert Answer.objects.filter(assessment=other).count() == 1
+    assert client.get(f"/map/{assessment.key}/results/").status_code == 404
