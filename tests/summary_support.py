@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import unicodedata
 
 from assessment import access, services
 from assessment.models import Assessment, Questionnaire
@@ -102,5 +103,6 @@ def pdf_text(data: bytes) -> tuple[int, str, dict]:
 
 
 def squash(text: str) -> str:
-    """Whitespace-insensitive form, for finding wrapped sentences in PDF text."""
-    return " ".join(text.split())
+    """Whitespace- and ligature-insensitive form, for finding wrapped sentences in PDF text
+    (Chromium's PDFs spell "fl" and "fi" as single ligature characters)."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
