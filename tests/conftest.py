@@ -44,7 +44,9 @@ def page(browser):
 
 @pytest.fixture
 def no_js_page(browser):
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 1280, "height": 900}
+    )
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
@@ -64,7 +66,9 @@ def phone_page(browser):
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if "page" in item.fixturenames or "browser" in item.fixturenames or any(
-            name.endswith("_page") for name in item.fixturenames
+        if (
+            "page" in item.fixturenames
+            or "browser" in item.fixturenames
+            or any(name.endswith("_page") for name in item.fixturenames)
         ):
             item.add_marker(pytest.mark.browser)
