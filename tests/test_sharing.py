@@ -16,6 +16,14 @@ from assessment.summary import reference_for
 from tests.summary_support import FULL_ANSWERS, claim, make_assessment, pdf_text, squash
 
 
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    # Wrong links count against the address for ten minutes; every test starts with none.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def assessment(db):
     return make_assessment(FULL_ANSWERS)
@@ -202,6 +210,16 @@ def test_it_is_a_plain_404_for_a_modified_or_made_up_link(owner, assessment):
     revoked = Client().get(reverse("shared:summary", args=[signed]))
     assert revoked.status_code == 404
     assert revoked.content == wrong[-1].content
+
+
+def test_it_slows_down_guessing_but_not_the_right_link_elsewhere(owner, assessment, settings):
+    settings.PAINMAP_RATE_LIMITS = {**settings.PAINMAP_RATE_LIMITS, "share": "3/10m"}
+    link = create_link(owner, assessment)
+    guesser = Client()
+    for attempt in range(3):
+        assert guesser.get(reverse("shared:summary", args=[f"guess-{attempt}"])).status_code == 404
+    assert guesser.get(reverse("shared:summary", args=["guess-4"])).status_code == 429
+    assert Client(REMOTE_ADDR="198.51.100.7").get(shared_url(link)).status_code == 200
 
 
 def test_it_stops_working_when_the_assessment_is_deleted(owner, assessment):
