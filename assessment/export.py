@@ -10,12 +10,12 @@ number of rows.
 from __future__ import annotations
 
 import csv
+import io
 from itertools import islice
 
 from django.db.models.fields.json import KT
 
 from .contract import REQUIRED_ITEMS, TEXT_ITEMS, TYPE_CODES
-from .flow import relevant_answers
 from .models import Answer, Item, Questionnaire
 from .spec import spec_for
 
@@ -54,26 +54,54 @@ def _cell(value) -> str:
     return str(value)
 
 
-class _Echo:
-    """csv.writer writes into this and gets the line back, so nothing accumulates."""
-
-    def write(self, value):
-        return value
-
-
 def _chunks(iterable, size):
     iterator = iter(iterable)
     while chunk := list(islice(iterator, size)):
         yield chunk
 
 
+class _Relevance:
+    """`flow.relevant_answers` for one version, made cheap enough to run on every row.
+
+    Only items with a show-when rule can drop out, so only those are checked; the rule reads
+    the named answer directly, exactly as flow.is_shown does.
+    """
+
+    def __init__(self, spec):
+        self.known = set(spec.by_code)
+        self.rules = {item.code: item.show_when for item in spec.items if item.show_when}
+
+    def __call__(self, answers: dict) -> dict:
+        kept = {}
+        for code, value in answers.items():
+            if value is None or code not in self.known:
+                continue
+            rule = self.rules.get(code)
+            if rule is not None:
+                given = answers.get(rule[0])
+                if not (rule[1] in given if isinstance(given, list) else given == rule[1]):
+                    continue
+            kept[code] = value
+        return kept
+
+
 def rows(assessments, chunk_size: int = CHUNK_SIZE):
-    """The CSV lines (header first) for the completed assessments among `assessments`."""
+    """CSV text for the completed assessments among `assessments`: the header, then one string
+    per chunk of rows (few, larger pieces keep the response machinery's overhead small)."""
     completed = assessments.filter(completed_at__isnull=False)
     columns = answer_columns(completed)
     wanted = set(columns)
-    writer = csv.writer(_Echo())
-    yield writer.writerow([*FIXED_COLUMNS, *columns])
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+
+    def flush() -> str:
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text
+
+    writer.writerow([*FIXED_COLUMNS, *columns])
+    yield flush()
 
     fields = (
         "pk",
@@ -87,8 +115,7 @@ def rows(assessments, chunk_size: int = CHUNK_SIZE):
         *(f"s_{code}" for code in TYPE_CODES),
     )
     stream = (
-        completed.select_related(None)
-        .annotate(
+        completed.annotate(
             lead=KT("result__primary__0"),
             **{f"s_{code}": KT(f"result__types__{code}__score") for code in TYPE_CODES},
         )
@@ -96,7 +123,7 @@ def rows(assessments, chunk_size: int = CHUNK_SIZE):
         .values_list(*fields)
         .iterator(chunk_size=chunk_size)
     )
-    specs = {}
+    relevance: dict[int, _Relevance] = {}
     for chunk in _chunks(stream, chunk_size):
         answers: dict[int, dict[str, object]] = {}
         for assessment_id, code, value in Answer.objects.filter(
@@ -104,11 +131,13 @@ def rows(assessments, chunk_size: int = CHUNK_SIZE):
         ).values_list("assessment_id", "item_code", "value"):
             answers.setdefault(assessment_id, {})[code] = value
         for pk, version_id, version, created, completed_at, urgency, crisis, lead, *scores in chunk:
-            if version_id not in specs:
-                specs[version_id] = spec_for(Questionnaire.objects.get(pk=version_id))
+            if version_id not in relevance:
+                relevance[version_id] = _Relevance(
+                    spec_for(Questionnaire.objects.get(pk=version_id))
+                )
             # Answers on a branch that no longer applies are kept, but never exported.
-            given = relevant_answers(specs[version_id], answers.get(pk, {}))
-            yield writer.writerow(
+            given = relevance[version_id](answers.get(pk, {}))
+            writer.writerow(
                 [
                     pk,
                     version,
@@ -121,3 +150,4 @@ def rows(assessments, chunk_size: int = CHUNK_SIZE):
                     *(_cell(given.get(code)) for code in columns),
                 ]
             )
+        yield flush()
