@@ -151,3 +151,12 @@ def test_it_redacts_every_secret_that_can_travel_in_a_path():
     # Guide pages stay readable in the log.
     assert redact("/guide/opioids-and-hyperalgesia/") == "/guide/opioids-and-hyperalgesia/"
     assert redact("/map/resume/") == "/map/resume/"
+
+
+def test_it_caches_compiled_templates():
+    # Django wraps the loaders in its cached loader when OPTIONS["loaders"] is unset (also
+    # with DEBUG on, since 4.1); setting loaders by hand would silently lose that.
+    from django.template import engines
+    from django.template.loaders.cached import Loader
+
+    assert isinstance(engines["django"].engine.template_loaders[0], Loader)
