@@ -129,12 +129,15 @@ class AnswerForm:
 
     @property
     def skippable(self) -> bool:
-        return self.item.code != RED_FLAGS
+        return self.item.optional and self.item.code != RED_FLAGS
 
     @property
     def accepts_empty(self) -> bool:
-        """Continue with nothing entered is fine: optional free text. Marked "(optional)"."""
-        return self.item.kind == "text" and self.item.optional and self.skippable
+        """Optional questions are marked "(optional)": Continue with nothing chosen skips them.
+
+        The person sees the skip as "Not provided" on check answers, with a Change link.
+        """
+        return self.skippable
 
     @property
     def selected(self) -> set[str]:
@@ -152,10 +155,8 @@ class AnswerForm:
         chosen = [value for value in self.raw if value.strip()] if item.kind != "text" else self.raw
         if not chosen or (item.kind == "text" and not chosen[0].strip()):
             if self.accepts_empty:
-                self.value = None  # optional free text left empty is "Not provided"
+                self.value = None  # shown as "Not provided" on check answers
                 return True
-            # A choice question left empty is more often a slip than a decision: say so, and
-            # let "Skip this question" be the deliberate way to leave it out.
             self.error = required_message(item)
             return False
         try:

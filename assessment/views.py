@@ -26,6 +26,9 @@ from .forms import AnswerForm, ResumeForm, scale_values
 from .models import Assessment
 from .spec import spec_for
 
+# The real question about opioid tapers (seeded by content.seed_data), linked from opioid notes.
+TAPER_FAQ_SLUG = "opioid-taper"
+
 
 def map_page(view):
     """Every assessment page: never cached, never indexed."""
@@ -386,7 +389,7 @@ def results(request, key):
     ]
     taper_faq = None
     if any(note["taper"] for note in notes):
-        taper_faq = Question.objects.published().filter(question__icontains="taper").first()
+        taper_faq = Question.objects.published().filter(slug=TAPER_FAQ_SLUG).first()
 
     return render(
         request,

@@ -292,7 +292,8 @@ WHY_WE_ASK = {
     "adverse_experiences": "Hard experiences can keep the body on alert.",
 }
 HINTS = {"body_regions": "Select all that apply.", "descriptors": "Select all that apply."}
-OPTIONAL = {"notes_for_clinician"}
+# ITEMS.md: every item but the red-flag screen may be skipped.
+REQUIRED = {"red_flags"}
 BANK_CODES = [code for _, _, items in BANK for code, *_ in items]
 
 # A few weights, so that a spec built from a factory questionnaire carries some.
@@ -349,7 +350,7 @@ def make_questionnaire(
             wording=wording,
             hint=HINTS.get(code, ""),
             why_we_ask=WHY_WE_ASK.get(code, ""),
-            optional=code in OPTIONAL,
+            optional=code not in REQUIRED,
             order=order,
             show_when_item=show_when[0],
             show_when_option=show_when[1],

@@ -147,7 +147,7 @@ def test_it_puts_none_of_these_after_an_or_divider(client, questionnaire):
     assert 'id="answer-none" name="answer" value="none" data-exclusive' in html
 
 
-def test_it_marks_only_optional_free_text_as_optional(client, questionnaire):
+def test_it_marks_optional_questions_as_optional(client, questionnaire):
     answers = {**CALM_ANSWERS}
     answers.pop("notes_for_clinician")
     assessment = started(client, questionnaire, answers)
@@ -155,7 +155,23 @@ def test_it_marks_only_optional_free_text_as_optional(client, questionnaire):
     assert "(optional)</label></h1>" in notes
     assert '<label for="answer">' in notes and "<textarea" in notes
     duration = client.get(q_url(assessment, "duration")).content.decode()
-    assert "(optional)" not in duration
+    assert "this pain? (optional)</h1>" in duration
+    red_flags = client.get(q_url(assessment, "red_flags")).content.decode()
+    assert "(optional)" not in red_flags and "Skip this question" not in red_flags
+
+
+def test_it_takes_continue_with_nothing_chosen_as_a_skip_on_an_optional_question(
+    client, questionnaire
+):
+    answers = {**CALM_ANSWERS}
+    answers.pop("duration")
+    assessment = started(client, questionnaire, answers)
+    response = answer(client, assessment, "duration", None)
+    assert response.status_code == 302
+    assert stored(assessment)["duration"] is None
+    check = client.get(f"/map/{assessment.key}/check/").content.decode()
+    row = check.index("How long have you had this pain?")
+    assert "Not provided" in check[row : row + 400]
 
 
 def test_it_shows_why_we_ask_in_a_details_element(client, questionnaire):
@@ -169,26 +185,25 @@ def test_it_shows_why_we_ask_in_a_details_element(client, questionnaire):
 
 
 def test_it_shows_the_error_summary_when_continue_is_pressed_with_nothing(client, questionnaire):
-    assessment = started(client, questionnaire, {"red_flags": ["none"]})
-    response = answer(client, assessment, "duration", None)
+    assessment = started(client, questionnaire)
+    response = answer(client, assessment, "red_flags", None)
     html = response.content.decode()
+    message = "Select any of these you have, or ‘"
     assert response.status_code == 200
-    assert "<title>Error: How long have you had this pain?" in html
+    assert "<title>Error: Do you have any of these?" in html
     summary = html.index('class="error-summary"')
     assert summary < html.index("<h1")
     assert 'role="alert" tabindex="-1"' in html
     assert "There is a problem" in html
-    assert '<a href="#answer-lt_3_months">Select how long you have had this pain</a>' in html
-    assert (
-        '<span class="visually-hidden">Error:</span> Select how long you have had this pain' in html
-    )
+    assert f'<a href="#answer-bladder_bowel">{message}' in html
+    assert f'<span class="visually-hidden">Error:</span> {message}' in html
     assert "form-group--error" in html
-    assert "duration" not in stored(assessment)
+    assert "red_flags" not in stored(assessment)
 
 
 def test_it_links_a_pain_score_error_to_the_first_radio(client, questionnaire):
     assessment = started(client, questionnaire)
-    html = answer(client, assessment, "intensity", None).content.decode()
+    html = answer(client, assessment, "intensity", "11").content.decode()
     assert '<a href="#answer-0">Select a number from 0 to 10</a>' in html
 
 

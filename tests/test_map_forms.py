@@ -89,9 +89,16 @@ def test_it_stores_a_skip_as_none_except_for_red_flags():
     assert not valid and error == "Select any of these you have, or ‘None of these’"
 
 
-def test_it_accepts_empty_optional_text_as_not_provided():
+def test_it_takes_an_empty_optional_answer_as_skipped():
     assert cleaned(TEXT, answer="   ") == (True, None, None)
-    assert AnswerForm(TEXT).accepts_empty and not AnswerForm(SINGLE).accepts_empty
+    assert cleaned(SINGLE) == (True, None, None)
+    assert cleaned(NUMBER, answer="") == (True, None, None)
+    assert AnswerForm(SINGLE).accepts_empty and not AnswerForm(MULTI).accepts_empty
+
+
+def test_it_never_lets_the_red_flag_screen_be_skipped():
+    valid, _, error = cleaned(MULTI, action="skip")
+    assert not valid and error
 
 
 def test_it_refuses_none_of_these_together_with_a_symptom():
@@ -100,7 +107,7 @@ def test_it_refuses_none_of_these_together_with_a_symptom():
     assert error == "Select ‘None of these’ on its own, or untick it and select what applies"
 
 
-@pytest.mark.parametrize("raw", ["", "ten", "11", "-1", "3.5", "1e1", " ", ["2", "3"]])
+@pytest.mark.parametrize("raw", ["ten", "11", "-1", "3.5", "1e1", ["2", "3"]])
 def test_it_refuses_anything_but_a_whole_number_in_range(raw):
     valid, _, error = cleaned(NUMBER, answer=raw)
     assert not valid and error == "Select a number from 0 to 10"
