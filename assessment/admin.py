@@ -151,7 +151,6 @@ class ItemInline(LockedInlineMixin, admin.TabularInline):
     readonly_fields = ("show_when", "answers_and_weights")
     extra = 0
     show_change_link = True
-    classes = ("collapse-none",)
 
     def get_queryset(self, request):
         return (
