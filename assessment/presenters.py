@@ -273,3 +273,23 @@ def suggestion_views(spec: QuestionnaireSpec, suggestions, items_by_slug: dict) 
             )
         )
     return views
+
+
+def toolkit_suggestions(spec: QuestionnaireSpec, result: MapResult) -> list:
+    """The suggestions with every caution that qualifies them, as the results page, the
+    summary and the PDF all show them: one query for the toolkit items and their cautions.
+
+    A red flag means getting checked comes first, so there are none then.
+    """
+    from content.models import ToolkitItem
+
+    if result.urgency:
+        return []
+    slugs = [suggestion.slug for suggestion in result.suggestions]
+    items = {
+        item.slug: item
+        for item in ToolkitItem.objects.published()
+        .filter(slug__in=slugs)
+        .prefetch_related("cautions")
+    }
+    return suggestion_views(spec, result.suggestions, items)

@@ -3,7 +3,7 @@
 `build_summary` is a plain function of the questionnaire spec, the stored answers, the scoring
 result and the suggestions already paired with their cautions; it never touches the request or renders HTML, so the web page, the
 PDF and the tests all read the same object. The toolkit suggestions come from
-`toolkit_suggestions`, which pairs each suggestion with its cautions through the same function
+`presenters.toolkit_suggestions`, which pairs each suggestion with its cautions through the same function
 the results page uses, so a caution shown there is shown on the summary and the PDF too.
 """
 
@@ -17,7 +17,7 @@ from datetime import datetime
 
 from django.utils.translation import gettext_lazy as _
 
-from . import flow, presenters
+from . import flow
 from .scoring import SCORING_VERSION, MapResult
 from .spec import TYPES, ItemSpec, QuestionnaireSpec
 
@@ -131,27 +131,6 @@ def reference_for(key: str) -> str:
 
 
 # Toolkit suggestions -----------------------------------------------------------------------
-
-
-def toolkit_suggestions(spec: QuestionnaireSpec, result: MapResult) -> list:
-    """The suggestions with every caution that qualifies them: exactly what the results page
-    shows, from the same function (`presenters.suggestion_views`) over the same items.
-
-    A red flag means getting checked comes first, so there are none then. This is the one
-    function in this module that reads the database.
-    """
-    from content.models import ToolkitItem
-
-    if result.urgency:
-        return []
-    slugs = [suggestion.slug for suggestion in result.suggestions]
-    items = {
-        item.slug: item
-        for item in ToolkitItem.objects.published()
-        .filter(slug__in=slugs)
-        .prefetch_related("cautions")
-    }
-    return presenters.suggestion_views(spec, result.suggestions, items)
 
 
 # The summary view-model ------------------------------------------------------------------

@@ -28,8 +28,9 @@ from painmap.middleware import ROBOTS
 from . import fhir, pdf, services, sharing
 from .access import owned_assessment_or_404
 from .models import Assessment, Questionnaire
+from .presenters import toolkit_suggestions
 from .spec import spec_for
-from .summary import build_summary, reference_for, toolkit_suggestions
+from .summary import build_summary, reference_for
 
 BODY_DIAGRAM_TEMPLATE = "assessment/_body_diagram.html"
 FHIR_CONTENT_TYPE = "application/fhir+json; charset=utf-8"

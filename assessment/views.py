@@ -352,7 +352,7 @@ def check(request, key):
 @map_page
 @require_http_methods(["GET", "HEAD"])
 def results(request, key):
-    from content.models import Question, ToolkitItem
+    from content.models import Question
 
     assessment = _owned(request, key)
     if assessment is None:
@@ -368,16 +368,7 @@ def results(request, key):
     bars, chart_height = presenters.chart_bars(rows)
     headline, also = presenters.leading_sentence(result)
 
-    suggestions = []
-    if not result.urgency:  # getting checked comes first: no self-care until then
-        slugs = [suggestion.slug for suggestion in result.suggestions]
-        items = {
-            item.slug: item
-            for item in ToolkitItem.objects.published()
-            .filter(slug__in=slugs)
-            .prefetch_related("cautions")
-        }
-        suggestions = presenters.suggestion_views(spec, result.suggestions, items)
+    suggestions = presenters.toolkit_suggestions(spec, result)
 
     faqs = list(
         Question.objects.published().filter(types__code__in=list(result.primary)).distinct()[:6]
