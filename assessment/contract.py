@@ -7,6 +7,7 @@ ones listed here must stay. `tests/test_workbench_contract.py` checks this list 
 
 from __future__ import annotations
 
+# The 19 regions of the Widespread Pain Index (ACR 2010/2016).
 WPI_REGIONS = (
     "jaw_left",
     "jaw_right",

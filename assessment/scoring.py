@@ -30,6 +30,7 @@ flag removes every suggestion (getting checked comes first).
 
 from __future__ import annotations
 
+from . import contract
 from .results import SCORING_VERSION, MapResult, Note, Reason, Suggestion, TypeResult
 from .spec import TYPES, ItemSpec, QuestionnaireSpec
 from .suggestions import suggest
@@ -51,14 +52,7 @@ ACUTE_TYPES = ("central", "stress_driven", "neuropathic")
 MULTI_COUNTED = {"descriptors": 3, "other_symptoms": 3, "conditions": 1, "medications": 1}
 MULTI_COUNTED_DEFAULT = 3
 
-WPI_REGIONS = frozenset(
-    {
-        "jaw_left", "jaw_right", "shoulder_left", "shoulder_right", "upper_arm_left",
-        "upper_arm_right", "lower_arm_left", "lower_arm_right", "hip_left", "hip_right",
-        "upper_leg_left", "upper_leg_right", "lower_leg_left", "lower_leg_right", "neck",
-        "upper_back", "lower_back", "chest", "abdomen",
-    }
-)  # fmt: skip
+WPI_REGIONS = frozenset(contract.WPI_REGIONS)
 
 # Body-map rules: (minimum WPI regions, points to central). ACR 2016: WPI 7+ is widespread;
 # 4-6 counts with high symptom severity.

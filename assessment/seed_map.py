@@ -34,7 +34,7 @@ def opt(code, label, hint="", weights=None, exclusive=False):
     return (code, label, hint, weights or {}, exclusive)
 
 
-WPI_REGIONS = [
+REGION_LABELS = [
     ("jaw_left", "Jaw, left side"),
     ("jaw_right", "Jaw, right side"),
     ("shoulder_left", "Left shoulder"),
@@ -133,7 +133,7 @@ SECTIONS = [
                 why="Pain in many areas of the body points to a more sensitive nervous "
                 "system; pain in hands and feet together can point to the nerves.",
                 # Weights come from the derived rules in scoring.py (how many regions).
-                options=[opt(code, label) for code, label in WPI_REGIONS]
+                options=[opt(code, label) for code, label in REGION_LABELS]
                 + [opt("hands", "Hands"), opt("feet", "Feet")],
             ),
             dict(

@@ -18,32 +18,12 @@ from datetime import datetime
 from django.utils.translation import gettext_lazy as _
 
 from . import flow
+from .contract import WPI_REGIONS
 from .scoring import SCORING_VERSION, MapResult
 from .spec import TYPES, ItemSpec, QuestionnaireSpec
 
-# The 19 regions of the Widespread Pain Index (ACR 2010/2016). Hands and feet are asked too, but
-# they are not WPI regions, so they are counted separately.
-WPI_REGIONS = (
-    "jaw_left",
-    "jaw_right",
-    "shoulder_left",
-    "shoulder_right",
-    "upper_arm_left",
-    "upper_arm_right",
-    "lower_arm_left",
-    "lower_arm_right",
-    "hip_left",
-    "hip_right",
-    "upper_leg_left",
-    "upper_leg_right",
-    "lower_leg_left",
-    "lower_leg_right",
-    "neck",
-    "upper_back",
-    "lower_back",
-    "chest",
-    "abdomen",
-)
+# Hands and feet are asked too, but they are not Widespread Pain Index regions, so they are
+# counted separately.
 NON_WPI_REGIONS = ("hands", "feet")
 
 # Items with a summary block of their own; every item also appears in the full answer list.

@@ -12,6 +12,7 @@ import itertools
 
 from django.utils import timezone
 
+from assessment.contract import REQUIRED_ITEMS
 from assessment.models import (
     AnswerOption,
     Assessment,
@@ -23,264 +24,80 @@ from assessment.models import (
 
 _versions = itertools.count(1000)
 
-# (section code, section title, [(item code, kind, wording, [option codes])])
+# (section code, section title, [(item code, test wording)]). Kinds and answer codes come from
+# the contract, so the factory builds exactly the ITEMS.md bank.
 BANK = [
     (
         "safety",
         "Safety check",
         [
-            (
-                "red_flags",
-                "multi",
-                "Do you have any of these?",
-                [
-                    "bladder_bowel",
-                    "saddle_numbness",
-                    "progressive_weakness",
-                    "fever_unwell",
-                    "weight_loss",
-                    "cancer_history",
-                    "major_trauma",
-                    "night_pain_constant",
-                    "chest_pain",
-                    "none",
-                ],
-            ),
+            ("red_flags", "Do you have any of these?"),
         ],
     ),
     (
         "your_pain",
         "About your pain",
         [
-            (
-                "duration",
-                "single",
-                "How long have you had this pain?",
-                ["lt_3_months", "3_to_6_months", "6_to_12_months", "gt_12_months"],
-            ),
-            ("intensity", "number", "How bad has your pain been on average this week?", []),
-            (
-                "body_regions",
-                "multi",
-                "Where do you feel pain?",
-                [
-                    "jaw_left",
-                    "jaw_right",
-                    "shoulder_left",
-                    "shoulder_right",
-                    "upper_arm_left",
-                    "upper_arm_right",
-                    "lower_arm_left",
-                    "lower_arm_right",
-                    "hip_left",
-                    "hip_right",
-                    "upper_leg_left",
-                    "upper_leg_right",
-                    "lower_leg_left",
-                    "lower_leg_right",
-                    "neck",
-                    "upper_back",
-                    "lower_back",
-                    "chest",
-                    "abdomen",
-                    "hands",
-                    "feet",
-                ],
-            ),
-            (
-                "pain_spread",
-                "single",
-                "How does your pain spread?",
-                ["one_area", "spreads_nearby", "many_areas", "follows_line"],
-            ),
-            (
-                "movement_link",
-                "single",
-                "Do movements or positions bring your pain on?",
-                ["clear_pattern", "some_pattern", "no_pattern"],
-            ),
-            (
-                "proportionality",
-                "single",
-                "How does your pain compare with the injury?",
-                ["matches", "bigger", "no_injury"],
-            ),
-            (
-                "descriptors",
-                "multi",
-                "What does your pain feel like?",
-                [
-                    "burning",
-                    "electric_shocks",
-                    "shooting",
-                    "pins_and_needles",
-                    "tingling",
-                    "numbness",
-                    "painful_cold",
-                    "itching",
-                    "aching",
-                    "throbbing",
-                    "sharp_with_movement",
-                    "stiffness",
-                ],
-            ),
-            (
-                "touch_sensitivity",
-                "single",
-                "Does light touch hurt?",
-                ["no", "sometimes", "often"],
-            ),
-            ("swelling", "single", "Is the painful area sometimes swollen?", ["no", "yes"]),
-            (
-                "morning_stiffness",
-                "single",
-                "How long are you stiff in the morning?",
-                ["none", "under_30_min", "over_30_min"],
-            ),
-            (
-                "sensory_sensitivity",
-                "single",
-                "Do light, noise or smells bother you more than others?",
-                ["no", "somewhat", "a_lot"],
-            ),
+            ("duration", "How long have you had this pain?"),
+            ("intensity", "How bad has your pain been on average this week?"),
+            ("body_regions", "Where do you feel pain?"),
+            ("pain_spread", "How does your pain spread?"),
+            ("movement_link", "Do movements or positions bring your pain on?"),
+            ("proportionality", "How does your pain compare with the injury?"),
+            ("descriptors", "What does your pain feel like?"),
+            ("touch_sensitivity", "Does light touch hurt?"),
+            ("swelling", "Is the painful area sometimes swollen?"),
+            ("morning_stiffness", "How long are you stiff in the morning?"),
+            ("sensory_sensitivity", "Do light, noise or smells bother you more than others?"),
         ],
     ),
     (
         "body_health",
         "Your body and health",
         [
-            (
-                "sleep_quality",
-                "single",
-                "How well do you sleep?",
-                ["good", "fair", "poor", "very_poor"],
-            ),
-            ("fatigue", "single", "How tired are you?", ["none", "mild", "moderate", "severe"]),
-            (
-                "cognitive",
-                "single",
-                "Do you have trouble thinking?",
-                ["none", "mild", "moderate", "severe"],
-            ),
-            (
-                "other_symptoms",
-                "multi",
-                "Do you have any of these?",
-                ["headaches", "bowel", "bladder_irritable", "jaw_clenching", "none"],
-            ),
-            (
-                "activity_level",
-                "single",
-                "How active are you?",
-                ["mostly_resting", "light", "regular"],
-            ),
-            (
-                "processed_food",
-                "single",
-                "How much of your food is processed?",
-                ["little", "some", "most"],
-            ),
+            ("sleep_quality", "How well do you sleep?"),
+            ("fatigue", "How tired are you?"),
+            ("cognitive", "Do you have trouble thinking?"),
+            ("other_symptoms", "Do you have any of these?"),
+            ("activity_level", "How active are you?"),
+            ("processed_food", "How much of your food is processed?"),
         ],
     ),
     (
         "stress_history",
         "Stress and your history",
         [
-            (
-                "stress_level",
-                "single",
-                "How often have you felt overwhelmed?",
-                ["never", "sometimes", "often", "very_often"],
-            ),
-            (
-                "stress_pain_link",
-                "single",
-                "Is your pain worse when you are stressed?",
-                ["no", "a_little", "clearly"],
-            ),
-            (
-                "mood",
-                "single",
-                "How often have you felt down?",
-                ["not_at_all", "several_days", "more_than_half", "nearly_every_day"],
-            ),
-            (
-                "self_harm",
-                "single",
-                "Have you had thoughts of hurting yourself?",
-                ["no", "yes", "prefer_not_to_say"],
-            ),
-            ("worry", "single", "I worry my pain will never get better", ["disagree", "agree"]),
-            (
-                "fear_of_movement",
-                "single",
-                "It is not safe for me to be active",
-                ["disagree", "agree"],
-            ),
-            (
-                "adverse_experiences",
-                "single",
-                "Have hard experiences affected you?",
-                ["no", "yes", "prefer_not_to_say"],
-            ),
-            ("social_support", "single", "Do you have people to help?", ["yes", "some", "no"]),
+            ("stress_level", "How often have you felt overwhelmed?"),
+            ("stress_pain_link", "Is your pain worse when you are stressed?"),
+            ("mood", "How often have you felt down?"),
+            ("self_harm", "Have you had thoughts of hurting yourself?"),
+            ("worry", "I worry my pain will never get better"),
+            ("fear_of_movement", "It is not safe for me to be active"),
+            ("adverse_experiences", "Have hard experiences affected you?"),
+            ("social_support", "Do you have people to help?"),
         ],
     ),
     (
         "medical",
         "Your medical history",
         [
-            (
-                "conditions",
-                "multi",
-                "Do you have any of these conditions?",
-                [
-                    "diabetes",
-                    "prediabetes",
-                    "b12_low",
-                    "chemotherapy",
-                    "shingles",
-                    "alcohol_heavy",
-                    "nerve_injury",
-                    "disc_or_spine_finding",
-                    "fibromyalgia_diagnosis",
-                    "osteoarthritis",
-                    "inflammatory_arthritis",
-                    "kidney_disease",
-                    "pregnancy",
-                    "none",
-                ],
-            ),
-            (
-                "medications",
-                "multi",
-                "Do you take any of these medicines?",
-                [
-                    "opioids",
-                    "nsaids_regular",
-                    "gabapentinoid",
-                    "antidepressant_for_pain",
-                    "anticoagulant",
-                    "none",
-                ],
-            ),
-            (
-                "opioid_duration",
-                "single",
-                "How long have you taken opioids?",
-                ["lt_3_months", "gt_3_months"],
-            ),
-            ("opioid_taper", "single", "Are you reducing your opioids?", ["no", "yes"]),
-            (
-                "surgery",
-                "single",
-                "Have you had surgery for this pain?",
-                ["none", "helped", "no_lasting_relief"],
-            ),
-            ("notes_for_clinician", "text", "Is there anything else for your clinician?", []),
+            ("conditions", "Do you have any of these conditions?"),
+            ("medications", "Do you take any of these medicines?"),
+            ("opioid_duration", "How long have you taken opioids?"),
+            ("opioid_taper", "Are you reducing your opioids?"),
+            ("surgery", "Have you had surgery for this pain?"),
+            ("notes_for_clinician", "Is there anything else for your clinician?"),
         ],
     ),
 ]
+
+
+def _bank_rows():
+    for section_code, section_title, items in BANK:
+        for code, wording in items:
+            kind, options = REQUIRED_ITEMS[code]
+            yield section_code, section_title, (code, kind, wording, list(options))
+
 
 SHOW_WHEN = {
     "opioid_duration": ("medications", "opioids"),
@@ -294,7 +111,7 @@ WHY_WE_ASK = {
 HINTS = {"body_regions": "Select all that apply.", "descriptors": "Select all that apply."}
 # ITEMS.md: every item but the red-flag screen may be skipped.
 REQUIRED = {"red_flags"}
-BANK_CODES = [code for _, _, items in BANK for code, *_ in items]
+BANK_CODES = [code for _, _, items in BANK for code, _ in items]
 
 # A few weights, so that a spec built from a factory questionnaire carries some.
 WEIGHTS = {
@@ -319,11 +136,7 @@ def make_questionnaire(
         label="Test MAP",
         status=Questionnaire.Status.DRAFT,
     )
-    rows = [
-        (section_code, section_title, item)
-        for section_code, section_title, items in BANK
-        for item in items
-    ]
+    rows = list(_bank_rows())
     if n_items is not None:
         rows = rows[:n_items]
         for i in range(len(rows), n_items):
