@@ -28,12 +28,18 @@ def owns(request, key: str) -> bool:
     return key in request.session.get(SESSION_KEY, [])
 
 
-def owned_assessment_or_404(request, key: str) -> Assessment:
-    """The assessment with this key, if this session owns it; one query, questionnaire joined."""
+def owned_assessment(request, key: str) -> Assessment | None:
+    """The assessment with this key if this session owns it; one query, questionnaire joined."""
     if not owns(request, key):
+        return None
+    assessment = Assessment.objects.select_related("questionnaire").filter(key=key).first()
+    if assessment is None:
+        forget(request, key)  # deleted elsewhere (another tab, or the retention purge)
+    return assessment
+
+
+def owned_assessment_or_404(request, key: str) -> Assessment:
+    assessment = owned_assessment(request, key)
+    if assessment is None:
         raise Http404("No assessment here")
-    try:
-        return Assessment.objects.select_related("questionnaire").get(key=key)
-    except Assessment.DoesNotExist:
-        forget(request, key)
-        raise Http404("No assessment here") from None
+    return assessment

@@ -45,16 +45,6 @@ def map_page(view):
 # ---------------------------------------------------------------- helpers
 
 
-def _owned(request, key: str) -> Assessment | None:
-    """The assessment behind `key` if this browser's session holds it (one query)."""
-    if not access.owns(request, key):
-        return None
-    assessment = Assessment.objects.select_related("questionnaire").filter(key=key).first()
-    if assessment is None:
-        access.forget(request, key)
-    return assessment
-
-
 def _question_url(key: str, code: str, change: bool = False) -> str:
     url = reverse("assessment:question", args=[key, code])
     return f"{url}?change=1" if change else url
@@ -226,7 +216,7 @@ def how_it_works(request):
 @require_http_methods(["GET", "HEAD"])
 def carry_on(request, key):
     """`/map/<key>/`: straight to where this person left off."""
-    assessment = _owned(request, key)
+    assessment = access.owned_assessment(request, key)
     if assessment is None:
         return _not_here(request)
     return redirect(_resume_target(assessment))
@@ -239,7 +229,7 @@ def carry_on(request, key):
 @sensitive_post_parameters()
 @require_http_methods(["GET", "HEAD", "POST"])
 def question(request, key, code):
-    assessment = _owned(request, key)
+    assessment = access.owned_assessment(request, key)
     if assessment is None:
         pending = _pending_from(code, request.POST) if request.method == "POST" else None
         return _not_here(request, pending)
@@ -263,7 +253,7 @@ def question(request, key, code):
 @require_http_methods(["GET", "HEAD"])
 def stop(request, key):
     """Red flags: stop-and-act advice on an NHS care card, before anything else."""
-    assessment = _owned(request, key)
+    assessment = access.owned_assessment(request, key)
     if assessment is None:
         return _not_here(request)
     spec = spec_for(assessment.questionnaire)
@@ -293,7 +283,7 @@ def stop(request, key):
 @require_http_methods(["GET", "HEAD"])
 def support(request, key):
     """Crisis support, shown at once after a `yes` to the self-harm question."""
-    assessment = _owned(request, key)
+    assessment = access.owned_assessment(request, key)
     if assessment is None:
         return _not_here(request)
     spec = spec_for(assessment.questionnaire)
@@ -319,7 +309,7 @@ def support(request, key):
 @map_page
 @require_http_methods(["GET", "HEAD", "POST"])
 def check(request, key):
-    assessment = _owned(request, key)
+    assessment = access.owned_assessment(request, key)
     if assessment is None:
         return _not_here(request)
     if assessment.is_complete:
@@ -354,7 +344,7 @@ def check(request, key):
 def results(request, key):
     from content.models import Question
 
-    assessment = _owned(request, key)
+    assessment = access.owned_assessment(request, key)
     if assessment is None:
         return _not_here(request)
     if not assessment.is_complete:
@@ -411,7 +401,7 @@ def results(request, key):
 @map_page
 @require_http_methods(["GET", "HEAD", "POST"])
 def delete(request, key):
-    assessment = _owned(request, key)
+    assessment = access.owned_assessment(request, key)
     if assessment is None:
         return _not_here(request)
     if request.method == "POST":
