@@ -6,7 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Article, Caution, PresentationType, Question, Status, ToolkitItem
+from .models import (
+    Article,
+    Caution,
+    PresentationType,
+    Question,
+    Status,
+    SupportText,
+    ToolkitItem,
+)
 
 
 class OverdueForReviewFilter(admin.SimpleListFilter):
@@ -147,3 +155,14 @@ class QuestionAdmin(GuideAdmin):
         (_("Links"), {"fields": ("articles", "types")}),
         REVIEW_FIELDSET,
     )
+
+
+@admin.register(SupportText)
+class SupportTextAdmin(SimpleHistoryAdmin):
+    """One row per place a safety text is shown; editors change the words, not the places."""
+
+    list_display = ("slug", "heading", "updated_at")
+    fields = ("slug", "heading", "body")
+
+    def get_readonly_fields(self, request, obj=None):
+        return ("slug",) if obj else ()

@@ -212,3 +212,35 @@ class Question(Reviewed):
 
     def get_absolute_url(self) -> str:
         return reverse("content:questions") + f"#{self.slug}"
+
+
+class SupportText(models.Model):
+    """Safety text that editors adapt to their country: who to call, and how.
+
+    Pages fall back to a built-in default (emergency services and a crisis line) when there is
+    no row, so safety text can never go missing.
+    """
+
+    class Slug(models.TextChoices):
+        CRISIS = "crisis", _("Crisis support (thoughts of self-harm)")
+
+    slug = models.CharField(
+        _("where it is shown"), max_length=20, unique=True, choices=Slug.choices
+    )
+    heading = models.CharField(_("heading"), max_length=200)
+    body = models.TextField(
+        _("body (Markdown)"), help_text=_("Name your emergency number and a free crisis line.")
+    )
+    body_html = models.TextField(editable=False, default="")
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("support text")
+
+    def __str__(self) -> str:
+        return self.get_slug_display()
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        super().save(*args, **kwargs)

@@ -11,7 +11,7 @@ the item lacks it. Existing caution text is never changed.
 from django.db import transaction
 
 from . import seed_data
-from .models import Article, Caution, PresentationType, Question, ToolkitItem
+from .models import Article, Caution, PresentationType, Question, SupportText, ToolkitItem
 
 
 def _new(model, key: str, row: dict, skip: tuple[str, ...]):
@@ -33,6 +33,7 @@ def seed_content() -> dict[str, list[str]]:
         "toolkit": [],
         "cautions": [],
         "questions": [],
+        "support texts": [],
     }
 
     for row in seed_data.TYPES:
@@ -67,5 +68,10 @@ def seed_content() -> dict[str, list[str]]:
             question.articles.set([articles[s] for s in row["articles"] if s in articles])
             question.types.set([types[code] for code in row["types"] if code in types])
             created["questions"].append(row["slug"])
+
+    for row in seed_data.SUPPORT_TEXTS:
+        defaults = {name: value for name, value in row.items() if name != "slug"}
+        if SupportText.objects.get_or_create(slug=row["slug"], defaults=defaults)[1]:
+            created["support texts"].append(row["slug"])
 
     return created
