@@ -33,7 +33,8 @@ def ensure_database(name: str) -> str:
 
 
 def production_env(database_url: str, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "GUNICORN_"))}
+    # GUNICORN_* passes through, so other server settings can be tried (GUNICORN_WORKER_CLASS).
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update(
         DJANGO_SETTINGS_MODULE="painmap.settings",
         DJANGO_DEBUG="False",
