@@ -324,13 +324,22 @@ def check(request, key):
         services.complete(assessment, spec, answers)
         return redirect("assessment:results", key)
     last = flow.visible_items(spec, answers)[-1]
+    sections = presenters.check_answer_sections(spec, answers)
     return render(
         request,
         "assessment/check.html",
         _page_context(
             assessment,
             title=_("Check your answers before you see your map"),
-            sections=presenters.check_answer_sections(spec, answers),
+            sections=sections,
+            # A tap that did not register looks like a skip: list them where they are seen.
+            # An empty "anything else?" box is not a gap worth pointing out.
+            skipped=[
+                row
+                for section in sections
+                for row in section.rows
+                if row.skipped and row.item.kind != "text"
+            ],
             back_url=_question_url(key, last.code),
         ),
     )

@@ -662,3 +662,19 @@ def test_it_sends_no_store_and_noindex_on_assessment_pages(client, questionnaire
         response = client.get(url)
         assert "no-store" in response["Cache-Control"], url
         assert "noindex" in response["X-Robots-Tag"], url
+
+
+def test_it_lists_skipped_questions_at_the_top_of_check_answers(client, questionnaire):
+    answers = {**CALM_ANSWERS, "duration": None, "stress_level": None}
+    assessment = started(client, questionnaire, answers)
+    html = client.get(f"/map/{assessment.key}/check/").content.decode()
+    panel = html[html.index("You did not answer 2 questions") :]
+    panel = panel[: panel.index("</div>")]
+    assert f'href="{q_url(assessment, "duration")}?change=1"' in panel
+    assert f'href="{q_url(assessment, "stress_level")}?change=1"' in panel
+
+
+def test_it_shows_no_skipped_panel_when_everything_is_answered(client, questionnaire):
+    assessment = started(client, questionnaire, CALM_ANSWERS)
+    html = client.get(f"/map/{assessment.key}/check/").content.decode()
+    assert "You did not answer" not in html
