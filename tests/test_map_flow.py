@@ -170,7 +170,7 @@ def test_it_takes_continue_with_nothing_chosen_as_a_skip_on_an_optional_question
     assert response.status_code == 302
     assert stored(assessment)["duration"] is None
     check = client.get(f"/map/{assessment.key}/check/").content.decode()
-    row = check.index("How long have you had this pain?")
+    row = check.index('<dt class="summary-list__key">How long have you had this pain?')
     assert "Not provided" in check[row : row + 400]
 
 
