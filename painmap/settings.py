@@ -127,7 +127,15 @@ CACHES = {
     "default": {
         "BACKEND": _CACHE_BACKENDS[_cache_choice][0],
         "LOCATION": _CACHE_BACKENDS[_cache_choice][1],
-    }
+    },
+    # Rendered guide pages: the same for every visitor, cleared whenever guide content or a
+    # questionnaire changes (content.caching). A local-memory cache cannot be cleared from
+    # another worker, so there a change can take up to a minute to show everywhere.
+    "pages": {
+        "BACKEND": _CACHE_BACKENDS[_cache_choice][0],
+        "LOCATION": _CACHE_BACKENDS[_cache_choice][1] + "_pages",
+        "TIMEOUT": 60 if _cache_choice == "locmem" else 24 * 60 * 60,
+    },
 }
 
 # Per client address. Wrong resume codes and share-link tokens count; right ones do not.

@@ -2,7 +2,7 @@ import os
 import shutil
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 CHROMIUM = os.environ.get("PAINMAP_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -18,10 +18,12 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Rate-limit counters live in the cache: no test may inherit another's."""
-    cache.clear()
+    """Rate-limit counters and cached pages: no test may inherit another's."""
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(scope="session")
