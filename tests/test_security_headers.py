@@ -132,3 +132,27 @@ def test_it_locks_the_admin_sign_in_after_five_failures(settings):
     other = Client(REMOTE_ADDR="203.0.113.21")
     response = other.post(url, {"username": "editor", "password": "a-correct-password-42"})
     assert response.status_code == 302
+
+
+def test_it_sends_django_csps_own_policy_from_the_fast_path(client):
+    import csp.utils
+    from django.http import HttpRequest, HttpResponse
+
+    from painmap.middleware import CSPMiddleware
+
+    assert client.get("/privacy/")["Content-Security-Policy"] == csp.utils.build_policy()
+    # A view that asks for its own policy still gets it.
+    middleware = CSPMiddleware(lambda request: HttpResponse())
+    request, response = HttpRequest(), HttpResponse()
+    request.path = "/privacy/"
+    response._csp_update = {"img-src": ["data:"]}
+    middleware.process_request(request)
+    header = middleware.process_response(request, response)["Content-Security-Policy"]
+    assert "img-src 'self' data:" in header
+
+
+@pytest.mark.django_db
+def test_it_still_relaxes_only_the_admin(client):
+    admin = client.get("/admin/login/")["Content-Security-Policy"]
+    assert "style-src-attr" in admin
+    assert "style-src-attr" not in client.get("/")["Content-Security-Policy"]
