@@ -5,7 +5,12 @@ from a session that holds its key (added when the person starts, or types their 
 Anything else is a plain 404, so a stranger cannot even tell whether a key exists.
 """
 
+from functools import wraps
+
 from django.http import Http404
+from django.views.decorators.cache import never_cache
+
+from painmap.middleware import ROBOTS
 
 from .models import Assessment
 
@@ -43,3 +48,19 @@ def owned_assessment_or_404(request, key: str) -> Assessment:
     if assessment is None:
         raise Http404("No assessment here")
     return assessment
+
+
+def private_page(view):
+    """A page that holds one person's answers: never cached, never indexed.
+
+    The middleware says the same for every /map/ and /shared/ URL; saying it here too keeps a
+    view safe if it is ever mounted elsewhere.
+    """
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["X-Robots-Tag"] = ROBOTS
+        return response
+
+    return never_cache(wrapper)

@@ -8,7 +8,6 @@ never indexed, and a 404 for anyone who may not read it.
 from __future__ import annotations
 
 import json
-from functools import wraps
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -19,14 +18,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from painmap import ratelimit
-from painmap.middleware import ROBOTS
 
 from . import fhir, pdf, services, sharing
-from .access import owned_assessment_or_404
+from .access import owned_assessment_or_404, private_page
 from .models import Assessment, Questionnaire
 from .presenters import toolkit_suggestions
 from .spec import spec_for
@@ -34,19 +31,6 @@ from .summary import build_summary, reference_for
 
 BODY_DIAGRAM_TEMPLATE = "assessment/_body_diagram.html"
 FHIR_CONTENT_TYPE = "application/fhir+json; charset=utf-8"
-
-
-def private(view):
-    """Never cached, never indexed: these pages hold one person's health answers."""
-
-    @wraps(view)
-    @never_cache
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["X-Robots-Tag"] = ROBOTS
-        return response
-
-    return wrapped
 
 
 def _parts(assessment: Assessment):
@@ -141,25 +125,25 @@ def _fhir_response(assessment):
 # The person's own pages -----------------------------------------------------------------
 
 
-@private
+@private_page
 @require_GET
 def summary(request, key):
     return _summary_response(request, owned_assessment_or_404(request, key))
 
 
-@private
+@private_page
 @require_GET
 def summary_pdf(request, key):
     return _pdf_response(request, owned_assessment_or_404(request, key))
 
 
-@private
+@private_page
 @require_GET
 def fhir_response(request, key):
     return _fhir_response(owned_assessment_or_404(request, key))
 
 
-@private
+@private_page
 @require_http_methods(["GET", "POST"])
 def share(request, key):
     assessment = owned_assessment_or_404(request, key)
@@ -197,7 +181,7 @@ def share(request, key):
     )
 
 
-@private
+@private_page
 @require_POST
 def share_revoke(request, key, link_id):
     assessment = owned_assessment_or_404(request, key)
@@ -217,21 +201,21 @@ def _shared_assessment(signed: str) -> Assessment:
     return link.assessment
 
 
-@private
+@private_page
 @ratelimit.limit_failures("share")  # wrong links count; right ones never do
 @require_GET
 def shared_summary(request, signed):
     return _summary_response(request, _shared_assessment(signed), signed=signed)
 
 
-@private
+@private_page
 @ratelimit.limit_failures("share")
 @require_GET
 def shared_pdf(request, signed):
     return _pdf_response(request, _shared_assessment(signed), signed=signed)
 
 
-@private
+@private_page
 @ratelimit.limit_failures("share")
 @require_GET
 def shared_fhir(request, signed):

@@ -7,8 +7,6 @@ so refresh, back, a second tab and a double submit are all harmless.
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django.conf import settings
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
@@ -20,7 +18,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from content.caching import guide_page
 from painmap import ratelimit
-from painmap.middleware import ROBOTS
 
 from . import access, explain, flow, presenters, services
 from .forms import AnswerForm, ResumeForm, scale_values
@@ -29,18 +26,6 @@ from .spec import spec_for
 
 # The real question about opioid tapers (seeded by content.seed_data), linked from opioid notes.
 TAPER_FAQ_SLUG = "opioid-taper"
-
-
-def map_page(view):
-    """Every assessment page: never cached, never indexed."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["X-Robots-Tag"] = ROBOTS  # also set by middleware; kept here for clarity
-        return response
-
-    return never_cache(wrapper)
 
 
 # ---------------------------------------------------------------- helpers
@@ -189,7 +174,7 @@ def start(request):
     )
 
 
-@map_page
+@access.private_page
 @require_POST
 @ratelimit.rate_limited("start")
 def begin(request):
@@ -214,7 +199,7 @@ def how_it_works(request):
     return render(request, "assessment/how_it_works.html", {"title": _("How MAP works"), **context})
 
 
-@map_page
+@access.private_page
 @require_http_methods(["GET", "HEAD"])
 def carry_on(request, key):
     """`/map/<key>/`: straight to where this person left off."""
@@ -227,7 +212,7 @@ def carry_on(request, key):
 # ---------------------------------------------------------------- questions
 
 
-@map_page
+@access.private_page
 @sensitive_post_parameters()
 @require_http_methods(["GET", "HEAD", "POST"])
 def question(request, key, code):
@@ -251,7 +236,7 @@ def question(request, key, code):
     return _render_question(request, assessment, spec, answers, item, form, change)
 
 
-@map_page
+@access.private_page
 @require_http_methods(["GET", "HEAD"])
 def stop(request, key):
     """Red flags: stop-and-act advice on an NHS care card, before anything else."""
@@ -281,7 +266,7 @@ def stop(request, key):
     )
 
 
-@map_page
+@access.private_page
 @require_http_methods(["GET", "HEAD"])
 def support(request, key):
     """Crisis support, shown at once after a `yes` to the self-harm question."""
@@ -308,7 +293,7 @@ def support(request, key):
 # ---------------------------------------------------------------- check and complete
 
 
-@map_page
+@access.private_page
 @require_http_methods(["GET", "HEAD", "POST"])
 def check(request, key):
     assessment = access.owned_assessment(request, key)
@@ -350,7 +335,7 @@ def check(request, key):
 # ---------------------------------------------------------------- results
 
 
-@map_page
+@access.private_page
 @require_http_methods(["GET", "HEAD"])
 def results(request, key):
     from content.models import Question
@@ -409,7 +394,7 @@ def results(request, key):
 # ---------------------------------------------------------------- delete
 
 
-@map_page
+@access.private_page
 @require_http_methods(["GET", "HEAD", "POST"])
 def delete(request, key):
     assessment = access.owned_assessment(request, key)
@@ -436,7 +421,7 @@ def delete(request, key):
     )
 
 
-@map_page
+@access.private_page
 def deleted(request):
     response = render(request, "assessment/deleted.html", {"title": _("Your answers are deleted")})
     response["Clear-Site-Data"] = '"cache", "storage"'
@@ -446,7 +431,7 @@ def deleted(request):
 # ---------------------------------------------------------------- resume
 
 
-@map_page
+@access.private_page
 @sensitive_post_parameters()
 @require_http_methods(["GET", "HEAD", "POST"])
 def resume(request):
@@ -497,7 +482,7 @@ def resume(request):
     return redirect(_resume_target(assessment))
 
 
-@map_page
+@access.private_page
 @require_http_methods(["GET", "HEAD"])
 def resume_link(request, code):
     """A bookmarkable `/map/resume/<code>/`: confirm with a button, since GET changes nothing."""
