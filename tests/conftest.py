@@ -83,3 +83,17 @@ def pytest_collection_modifyitems(config, items):
             or any(name.endswith("_page") for name in item.fixturenames)
         ):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """In CI (PAINMAP_REQUIRE_BROWSER) a skipped browser test is a failed one."""
+    outcome = yield
+    report = outcome.get_result()
+    if (
+        report.skipped
+        and os.environ.get("PAINMAP_REQUIRE_BROWSER")
+        and item.get_closest_marker("browser")
+    ):
+        report.outcome = "failed"
+        report.longrepr = f"browser test skipped in CI: {report.longrepr}"
