@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import admin_views
-from .contract import CAUTION_CODES, TOOLKIT_SLUGS, TYPE_CODES
+from .contract import CAUTION_CODES, REQUIRED_ITEMS, TOOLKIT_SLUGS, TYPE_CODES
 from .models import (
     AnswerOption,
     Item,
@@ -370,12 +370,23 @@ class OptionWeightAdmin(HiddenFromIndexMixin, LockedVersionMixin, SimpleHistoryA
 # Test bench -------------------------------------------------------------------------------------
 
 
+ASKED_ORDER = {code: i for i, code in enumerate(REQUIRED_ITEMS)}
+
+
 class PrettyJSONField(forms.JSONField):
-    """JSON shown indented, so a clinician can read and edit a story's answers."""
+    """JSON shown indented, so a clinician can read and edit a story's answers.
+
+    Answers are listed in the order the questions are asked: PostgreSQL does not keep the
+    order keys were saved in.
+    """
 
     def prepare_value(self, value):
         if isinstance(value, str):
             return value
+        if isinstance(value, dict):
+            value = dict(
+                sorted(value.items(), key=lambda kv: ASKED_ORDER.get(kv[0], len(ASKED_ORDER)))
+            )
         return json.dumps(value, indent=2, ensure_ascii=False)
 
 
