@@ -1,7 +1,8 @@
 """Guide pages are the same for every visitor, so they are served from a cache.
 
 Any change to the guide (or to a questionnaire, which the "How MAP works" page shows) clears
-the cache, so editors see their change on the next request.
+the cache of the worker that saved it at once; other workers pick it up within
+PAINMAP_PAGES_TIMEOUT seconds (60 by default).
 """
 
 from django.core.cache import caches

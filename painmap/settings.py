@@ -128,13 +128,13 @@ CACHES = {
         "BACKEND": _CACHE_BACKENDS[_cache_choice][0],
         "LOCATION": _CACHE_BACKENDS[_cache_choice][1],
     },
-    # Rendered guide pages: the same for every visitor, cleared whenever guide content or a
-    # questionnaire changes (content.caching). A local-memory cache cannot be cleared from
-    # another worker, so there a change can take up to a minute to show everywhere.
+    # Rendered guide pages, the same for every visitor, kept in each worker's memory: a cached
+    # page then costs no database query. A change to the guide clears this worker's copy at
+    # once (content.caching); other workers' copies expire within PAINMAP_PAGES_TIMEOUT seconds.
     "pages": {
-        "BACKEND": _CACHE_BACKENDS[_cache_choice][0],
-        "LOCATION": _CACHE_BACKENDS[_cache_choice][1] + "_pages",
-        "TIMEOUT": 60 if _cache_choice == "locmem" else 24 * 60 * 60,
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "painmap_pages",
+        "TIMEOUT": envint("PAINMAP_PAGES_TIMEOUT", 60),
     },
 }
 
