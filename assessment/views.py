@@ -16,7 +16,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from content.caching import guide_page
 from painmap import ratelimit
 
 from . import access, explain, flow, presenters, services
@@ -192,7 +191,6 @@ def begin(request):
     return redirect(_after(assessment.key, spec, {}, None))
 
 
-@guide_page
 def how_it_works(request):
     questionnaire = services.current_questionnaire()
     context = explain.how_it_works_context(spec_for(questionnaire) if questionnaire else None)

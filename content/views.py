@@ -6,7 +6,6 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from .caching import guide_page
 from .models import Article, Caution, PresentationType, Question, ToolkitItem
 
 
@@ -26,7 +25,6 @@ def _cautions():
     return Prefetch("cautions", queryset=Caution.objects.order_by("code"))
 
 
-@guide_page
 def home(request):
     articles = list(Article.objects.published())
     context = {
@@ -41,7 +39,6 @@ def home(request):
     return render(request, "content/home.html", context)
 
 
-@guide_page
 def article(request, slug):
     article = get_object_or_404(
         Article.objects.published().prefetch_related(_published_types(), _published_questions()),
@@ -50,7 +47,6 @@ def article(request, slug):
     return render(request, "content/article.html", {"title": article.title, "article": article})
 
 
-@guide_page
 def presentation_type(request, code):
     ptype = get_object_or_404(
         PresentationType.objects.published().prefetch_related(
@@ -66,13 +62,11 @@ def presentation_type(request, code):
     return render(request, "content/type.html", {"title": ptype.name, "type": ptype})
 
 
-@guide_page
 def toolkit(request):
     items = ToolkitItem.objects.published().prefetch_related(_cautions(), _published_types())
     return render(request, "content/toolkit.html", {"title": _("Toolkit"), "items": items})
 
 
-@guide_page
 def toolkit_item(request, slug):
     item = get_object_or_404(
         ToolkitItem.objects.published().prefetch_related(_cautions(), _published_types()),
@@ -81,7 +75,6 @@ def toolkit_item(request, slug):
     return render(request, "content/toolkit_item.html", {"title": item.name, "item": item})
 
 
-@guide_page
 def questions(request):
     items = Question.objects.published().prefetch_related(_published_articles(), _published_types())
     return render(
@@ -89,7 +82,6 @@ def questions(request):
     )
 
 
-@guide_page
 def privacy(request):
     return render(
         request,

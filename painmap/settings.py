@@ -73,6 +73,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "painmap.middleware.SecurityHeadersMiddleware",
+    "content.caching.GuidePageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "painmap.middleware.CSPMiddleware",  # django-csp, plus one admin exception
     "django.contrib.sessions.middleware.SessionMiddleware",

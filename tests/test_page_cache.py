@@ -54,3 +54,40 @@ def test_it_never_caches_a_not_found_page(client, guide):
         title="Not yet", slug="not-yet", summary="s", body="b", status=Status.PUBLISHED
     )
     assert client.get("/guide/not-yet/").status_code == 200
+
+
+def test_it_sends_every_security_header_on_a_cached_page(client, guide):
+    fresh = client.get("/toolkit/")
+    cached = client.get("/toolkit/")
+    for header in (
+        "Content-Security-Policy",
+        "X-Frame-Options",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Cross-Origin-Opener-Policy",
+        "Permissions-Policy",
+        "Cross-Origin-Resource-Policy",
+    ):
+        assert cached[header] == fresh[header], header
+
+
+def test_it_renders_afresh_when_there_is_a_query_string(client, guide, django_assert_num_queries):
+    client.get("/questions/")
+    with django_assert_num_queries(0):
+        client.get("/questions/")
+    response = client.get("/questions/?utm=x")
+    assert response.status_code == 200
+    from django.core.cache import caches
+
+    assert not any("utm" in key for key in caches["pages"]._cache)
+
+
+def test_it_never_caches_a_persons_pages(client, guide):
+    from django.core.cache import caches
+
+    from assessment.seed_map import seed_map
+
+    seed_map()
+    client.get("/map/")
+    client.post("/map/start/")
+    assert not any("/map/" in key and "how-it-works" not in key for key in caches["pages"]._cache)
