@@ -38,14 +38,11 @@ def envlist(name: str, default: str) -> list[str]:
 DEBUG = envbool("DJANGO_DEBUG", False)
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY is not set. PainMap will not start with debug off and no secret "
-            "key, because sessions and share links would be signed with a guessable key. Set "
-            "DJANGO_SECRET_KEY to a long random value, or set DJANGO_DEBUG=True for local "
-            "development only."
-        )
+# With debug off the site will not serve without a key (painmap.checks, wsgi.py, asgi.py):
+# sessions and share links would be signed with a guessable one. Commands that need no secret,
+# such as `map_score`, still run.
+MISSING_SECRET_KEY = not SECRET_KEY and not DEBUG
+if not SECRET_KEY and DEBUG:
     SECRET_KEY = "insecure-local-development-key-never-use-in-production"  # noqa: S105
 
 ALLOWED_HOSTS = envlist("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
@@ -56,6 +53,7 @@ if DEBUG:
 HTTPS = envbool("DJANGO_HTTPS", False)
 
 INSTALLED_APPS = [
+    "painmap.apps.PainMapConfig",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -160,3 +160,50 @@ def test_it_caches_compiled_templates():
     from django.template.loaders.cached import Loader
 
     assert isinstance(engines["django"].engine.template_loaders[0], Loader)
+
+
+def _without_key_env():
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PAINMAP_"))}
+    env.update(DJANGO_SETTINGS_MODULE="painmap.settings", DJANGO_DEBUG="False")
+    return env
+
+
+def test_it_refuses_to_serve_without_a_secret_key():
+    for module in ("painmap.wsgi", "painmap.asgi"):
+        result = subprocess.run(
+            [sys.executable, "-c", f"import {module}"],
+            cwd=ROOT,
+            env=_without_key_env(),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode != 0, module
+        assert "DJANGO_SECRET_KEY is not set" in result.stderr, module
+
+
+def test_it_scores_without_a_secret_key(tmp_path):
+    # Scoring needs no secret: check-vignettes runs `map_score` with a bare environment.
+    story = tmp_path / "story.json"
+    story.write_text('{"id": "s", "answers": {"red_flags": ["chest_pain"]}}')
+    env = _without_key_env()
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    for command in (["migrate", "-v0"], ["seed_map"]):
+        subprocess.run(
+            [sys.executable, "manage.py", *command],
+            cwd=ROOT,
+            env={**env, "DJANGO_DEBUG": "True"},
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "map_score", str(story)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert '"urgency": "emergency"' in result.stdout

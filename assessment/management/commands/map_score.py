@@ -19,6 +19,9 @@ from assessment.spec import spec_for
 
 class Command(BaseCommand):
     help = "Score MAP answer files (JSON) and print one result per line."
+    # Scoring needs the questionnaire, not the web site's secrets: it runs wherever the
+    # database is, debug or not.
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+")

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class PainMapConfig(AppConfig):
+    name = "painmap"
+    verbose_name = "PainMap"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the system checks)
