@@ -132,6 +132,7 @@ def summary(request, key):
 
 
 @private_page
+@ratelimit.rate_limited("pdf", methods=("GET",))
 @require_GET
 def summary_pdf(request, key):
     return _pdf_response(request, owned_assessment_or_404(request, key))
@@ -210,6 +211,7 @@ def shared_summary(request, signed):
 
 @private_page
 @ratelimit.limit_failures("share")
+@ratelimit.rate_limited("pdf", methods=("GET",))
 @require_GET
 def shared_pdf(request, signed):
     return _pdf_response(request, _shared_assessment(signed), signed=signed)

@@ -142,6 +142,8 @@ PAINMAP_RATE_LIMITS = {
     "start": os.environ.get("PAINMAP_RATE_START", "30/h"),
     "resume": os.environ.get("PAINMAP_RATE_RESUME", "10/10m"),
     "share": os.environ.get("PAINMAP_RATE_SHARE", "10/10m"),
+    # A PDF takes about a second of CPU to make: generous for a person, a wall for a script.
+    "pdf": os.environ.get("PAINMAP_RATE_PDF", "30/10m"),
 }
 # A header the reverse proxy sets to the client address (for example HTTP_X_REAL_IP). Empty:
 # use REMOTE_ADDR. Never a header the client controls, or the limits can be sidestepped.

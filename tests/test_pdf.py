@@ -164,3 +164,10 @@ def test_it_never_fetches_from_the_network(monkeypatch):
         '<body><img src="http://example.com/i.png" alt=""><p>Hello</p></body></html>'
     )
     assert pdf.html_to_pdf(html).startswith(b"%PDF-")
+
+
+def test_it_limits_how_fast_pdfs_are_made(client, assessment, settings):
+    settings.PAINMAP_RATE_LIMITS = {**settings.PAINMAP_RATE_LIMITS, "pdf": "2/10m"}
+    claim(client, assessment)
+    url = reverse("assessment:summary_pdf", args=[assessment.key])
+    assert [client.get(url).status_code for _ in range(3)] == [200, 200, 429]
