@@ -10,7 +10,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.db.models.fields.json import KT
 from django.utils import timezone
 
@@ -43,6 +43,7 @@ class Insight:
     crisis: int
     leading: tuple[Bar, ...]
     dropoff: tuple[Bar, ...]
+    errors: tuple[Bar, ...] = ()
 
     @property
     def completion_rate(self) -> float:
@@ -136,6 +137,26 @@ def dropoff(assessments) -> tuple[Bar, ...]:
     return _bars(pairs)
 
 
+def errors_by_question(start: datetime.date, end: datetime.date) -> tuple[Bar, ...]:
+    """How often each question's error message was shown in the period, most first."""
+    from .models import QuestionErrorCount
+
+    rows = (
+        QuestionErrorCount.objects.filter(day__gte=start, day__lte=end)
+        .values("item_code")
+        .annotate(total=Sum("count"))
+        .order_by("-total", "item_code")
+    )
+    wording = {}
+    for questionnaire in Questionnaire.objects.filter(error_counts__day__gte=start).distinct():
+        for item in spec_for(questionnaire).items:
+            wording.setdefault(item.code, item.wording)
+    return _bars(
+        (row["item_code"], wording.get(row["item_code"], row["item_code"]), row["total"])
+        for row in rows
+    )
+
+
 def insight(start: datetime.date, end: datetime.date) -> Insight:
     assessments = period_queryset(start, end)
     totals = assessments.aggregate(
@@ -153,4 +174,5 @@ def insight(start: datetime.date, end: datetime.date) -> Insight:
         crisis=totals["crisis"],
         leading=leading_spread(assessments),
         dropoff=dropoff(assessments),
+        errors=errors_by_question(start, end),
     )

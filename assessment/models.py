@@ -389,3 +389,25 @@ class PublishRecord(models.Model):
 
     def __str__(self) -> str:
         return f"v{self.questionnaire.version} published {self.published_at:%Y-%m-%d}"
+
+
+class QuestionErrorCount(models.Model):
+    """How often a question's error message was shown, per day: anonymous, for improving the
+    wording of questions people stumble on (GOV.UK validation pattern)."""
+
+    questionnaire = models.ForeignKey(
+        Questionnaire, on_delete=models.CASCADE, related_name="error_counts"
+    )
+    item_code = models.SlugField(max_length=40)
+    day = models.DateField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["questionnaire", "item_code", "day"], name="one_error_count_per_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item_code} {self.day}: {self.count}"

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import JSONField, Value
+from django.db import IntegrityError, transaction
+from django.db.models import F, JSONField, Value
 from django.utils import timezone
 
 from .flow import RED_FLAGS, red_flag_urgency, relevant_answers
-from .models import RESUME_LENGTH, Answer, Assessment, Questionnaire
+from .models import RESUME_LENGTH, Answer, Assessment, QuestionErrorCount, Questionnaire
 from .scoring import score
 from .spec import QuestionnaireSpec
 
@@ -121,3 +121,19 @@ def find_by_resume_code(raw: str) -> Assessment | None:
         .filter(resume_code=code, updated_at__gte=keep_from)
         .first()
     )
+
+
+def count_error(assessment: Assessment, item_code: str) -> None:
+    """Add one to today's count of errors shown on this question (no link to the person)."""
+    match = {
+        "questionnaire_id": assessment.questionnaire_id,
+        "item_code": item_code,
+        "day": timezone.localdate(),
+    }
+    if QuestionErrorCount.objects.filter(**match).update(count=F("count") + 1):
+        return
+    try:
+        with transaction.atomic():
+            QuestionErrorCount.objects.create(**match, count=1)
+    except IntegrityError:  # another request made today's row first
+        QuestionErrorCount.objects.filter(**match).update(count=F("count") + 1)

@@ -136,6 +136,7 @@ def _save_and_route(request, assessment, spec, answers, item, data, change):
     """Check a question's POST; on success save it and redirect, else show the page again."""
     form = AnswerForm(item, data=data)
     if not form.is_valid():
+        services.count_error(assessment, item.code)
         return _render_question(request, assessment, spec, answers, item, form, change)
     previous = answers.get(item.code)
     answers = services.save_answer(assessment, item.code, form.value, answers)

@@ -1,0 +1,48 @@
+"""GOV.UK B3.20: count how often each question's error is shown, so wording can improve."""
+
+import pytest
+from django.urls import reverse
+
+from assessment.models import QuestionErrorCount
+from assessment.seed_map import seed_map
+from tests.workbench_support import clinical_lead
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def key(client):
+    seed_map()
+    client.post("/map/start/")
+    return client.session["painmap_assessments"][0]
+
+
+def post(client, key, code, **data):
+    return client.post(f"/map/{key}/q/{code}/", {"action": "continue", **data})
+
+
+def test_it_counts_each_error_shown_per_question_and_day(client, key):
+    post(client, key, "red_flags")  # nothing chosen: the one question that must be answered
+    post(client, key, "red_flags", answer=["chest_pain", "none"])
+    post(client, key, "red_flags", answer="none")  # right: not counted
+    post(client, key, "intensity", answer="11")
+    counts = dict(QuestionErrorCount.objects.values_list("item_code", "count"))
+    assert counts == {"red_flags": 2, "intensity": 1}
+
+
+def test_it_keeps_no_link_to_the_person(client, key):
+    post(client, key, "red_flags")
+    fields = {field.name for field in QuestionErrorCount._meta.get_fields()}
+    assert fields == {"id", "questionnaire", "item_code", "day", "count"}
+
+
+def test_it_shows_the_questions_people_stumble_on_in_insight(client, key):
+    post(client, key, "red_flags")
+    post(client, key, "red_flags")
+    lead = clinical_lead()
+    admin = client.__class__()
+    admin.force_login(lead)
+    html = admin.get(reverse("admin:assessment_insight")).content.decode()
+    section = html[html.index("Questions people stumble on") :]
+    assert "Do you have any of these right now?" in section
+    assert "<td>2</td>" in section
