@@ -16,15 +16,10 @@ import json
 import sys
 from pathlib import Path
 
-ANY_TYPE = ["peripheral", "central", "stress_driven", "neuropathic"]
-SUPPLEMENTS = (
-    "magnesium",
-    "palmitoylethanolamide",
-    "omega-3",
-    "curcumin",
-    "alpha-lipoic-acid",
-    "methylcobalamin",
-)
+from assessment.contract import TYPE_CODES
+from assessment.suggestions import SUPPLEMENTS
+
+ANY_TYPE = list(TYPE_CODES)
 
 # Answers every calm, well person gives; each case overrides what makes it that person.
 _CALM = {

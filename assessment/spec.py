@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-TYPES = ("peripheral", "central", "stress_driven", "neuropathic")
+from .contract import TYPE_CODES
+
+TYPES = TYPE_CODES
 
 
 @dataclass(frozen=True)

@@ -19,15 +19,13 @@ from .results import Reason, Suggestion, TypeResult
 THRESHOLD = 0.3
 MAX_SUGGESTIONS = 7
 
-SUPPLEMENTS = frozenset(
-    {
-        "magnesium",
-        "palmitoylethanolamide",
-        "omega-3",
-        "curcumin",
-        "alpha-lipoic-acid",
-        "methylcobalamin",
-    }
+SUPPLEMENTS = (
+    "magnesium",
+    "palmitoylethanolamide",
+    "omega-3",
+    "curcumin",
+    "alpha-lipoic-acid",
+    "methylcobalamin",
 )
 # Only gentle, general tools are offered for recent (acute) pain; the rest are for pain that
 # has persisted.

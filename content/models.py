@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .markdown import render_markdown
+from assessment.contract import TYPE_CODES
 
-TYPE_CODES = ["peripheral", "central", "stress_driven", "neuropathic"]
+from .markdown import render_markdown
 
 
 class Status(models.TextChoices):

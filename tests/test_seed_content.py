@@ -1,27 +1,13 @@
 import pytest
 from django.core.management import call_command
 
+from assessment.contract import TOOLKIT_SLUGS
 from content import seed_data
 from content.models import Article, Caution, PresentationType, Question, Status, ToolkitItem
 from content.seeding import seed_content
 
 pytestmark = pytest.mark.django_db
 
-TOOLKIT_SLUGS = [
-    "pain-neuroscience-education",
-    "graded-movement",
-    "sleep-restoration",
-    "magnesium",
-    "palmitoylethanolamide",
-    "omega-3",
-    "curcumin",
-    "anti-inflammatory-diet",
-    "somatic-therapy",
-    "low-dose-naltrexone",
-    "alpha-lipoic-acid",
-    "methylcobalamin",
-    "blood-sugar-control",
-]
 MECHANISMS = [
     "peripheral-sensitisation",
     "central-sensitisation",

@@ -4,12 +4,11 @@ import pytest
 
 from assessment import testbench
 from assessment.clinical_cases import CASES, story_fields
+from assessment.contract import TYPE_CODES as TYPES
 from assessment.models import TestStory as Story
 from assessment.scoring import MapResult, Suggestion, TypeResult
 from assessment.seed_map import seed_spec
 from tests.workbench_support import CALM_ANSWERS, v1
-
-TYPES = ("peripheral", "central", "stress_driven", "neuropathic")
 
 
 def result(primary=("peripheral",), **kwargs):
