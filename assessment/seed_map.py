@@ -23,6 +23,7 @@ The derived rules (number of body regions, hands and feet together) live in scor
 
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 P, C, S, N = "peripheral", "central", "stress_driven", "neuropathic"
 
@@ -611,44 +612,59 @@ def seed_map(version: int = 1) -> bool:
         label="MAP core",
         changelog="First version: the ITEMS.md core item bank.",
     )
-    for s_order, (s_code, s_title, items) in enumerate(SECTIONS):
-        section = Section.objects.create(
-            questionnaire=questionnaire, code=s_code, title=s_title, order=s_order
-        )
+    # Four bulk inserts (with their history rows), not a query per row.
+    sections = bulk_create_with_history(
+        [
+            Section(questionnaire=questionnaire, code=s_code, title=s_title, order=s_order)
+            for s_order, (s_code, s_title, _items) in enumerate(SECTIONS)
+        ],
+        Section,
+    )
+    item_rows = []
+    for s_order, (section, (_code, _title, items)) in enumerate(
+        zip(sections, SECTIONS, strict=True)
+    ):
         for i_order, spec in enumerate(items):
             show_item, show_option = spec.get("show_when", ("", ""))
-            item = Item.objects.create(
-                questionnaire=questionnaire,
-                section=section,
-                code=spec["code"],
-                kind=spec["kind"],
-                wording=spec["wording"],
-                hint=spec.get("hint", ""),
-                why_we_ask=spec.get("why", ""),
-                optional=spec.get("optional", True),
-                order=s_order * 100 + i_order,
-                show_when_item=show_item,
-                show_when_option=show_option,
-                min_value=spec.get("min_value"),
-                max_value=spec.get("max_value"),
-                min_label=spec.get("min_label", ""),
-                max_label=spec.get("max_label", ""),
+            item_rows.append(
+                Item(
+                    questionnaire=questionnaire,
+                    section=section,
+                    code=spec["code"],
+                    kind=spec["kind"],
+                    wording=spec["wording"],
+                    hint=spec.get("hint", ""),
+                    why_we_ask=spec.get("why", ""),
+                    optional=spec.get("optional", True),
+                    order=s_order * 100 + i_order,
+                    show_when_item=show_item,
+                    show_when_option=show_option,
+                    min_value=spec.get("min_value"),
+                    max_value=spec.get("max_value"),
+                    min_label=spec.get("min_label", ""),
+                    max_label=spec.get("max_label", ""),
+                )
             )
-            for o_order, (code, label, hint, weights, exclusive) in enumerate(
-                spec.get("options", [])
-            ):
-                option = AnswerOption.objects.create(
-                    item=item,
-                    code=code,
-                    label=label,
-                    hint=hint,
-                    exclusive=exclusive,
-                    order=o_order,
+    items = bulk_create_with_history(item_rows, Item)
+    specs = [spec for _code, _title, section_items in SECTIONS for spec in section_items]
+    option_rows, option_weights = [], []
+    for item, spec in zip(items, specs, strict=True):
+        for o_order, (code, label, hint, weights, exclusive) in enumerate(spec.get("options", [])):
+            option_rows.append(
+                AnswerOption(
+                    item=item, code=code, label=label, hint=hint, exclusive=exclusive, order=o_order
                 )
-                OptionWeight.objects.bulk_create(
-                    OptionWeight(option=option, type=type_code, points=points)
-                    for type_code, points in weights.items()
-                )
+            )
+            option_weights.append(weights)
+    options = bulk_create_with_history(option_rows, AnswerOption)
+    bulk_create_with_history(
+        [
+            OptionWeight(option=option, type=type_code, points=points)
+            for option, weights in zip(options, option_weights, strict=True)
+            for type_code, points in weights.items()
+        ],
+        OptionWeight,
+    )
     questionnaire.status = Questionnaire.Status.PUBLISHED
     questionnaire.published_at = timezone.now()
     questionnaire.save()
