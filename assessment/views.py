@@ -47,6 +47,13 @@ def _after(key: str, spec, answers: dict, code: str | None, change: bool = False
     return reverse("assessment:check", args=[key])
 
 
+def _continue_after(assessment: Assessment, spec, answers: dict, code: str, change: bool) -> str:
+    """Where an interruption page (red flags, crisis support) lets the person go on to."""
+    if assessment.is_complete:
+        return reverse("assessment:results", args=[assessment.key])
+    return _after(assessment.key, spec, answers, code, change)
+
+
 def _resume_target(assessment: Assessment) -> str:
     """Where someone lands when they come back: results, or the first unanswered question."""
     if assessment.is_complete:
@@ -247,10 +254,7 @@ def stop(request, key):
     if not assessment.urgency:
         return redirect(_resume_target(assessment))
     change = request.GET.get("change") == "1"
-    if assessment.is_complete:
-        continue_url = reverse("assessment:results", args=[key])
-    else:
-        continue_url = _after(key, spec, answers, flow.RED_FLAGS, change)
+    continue_url = _continue_after(assessment, spec, answers, flow.RED_FLAGS, change)
     return render(
         request,
         "assessment/stop.html",
@@ -275,10 +279,7 @@ def support(request, key):
     spec = spec_for(assessment.questionnaire)
     answers = services.stored_answers(assessment)
     change = request.GET.get("change") == "1"
-    if assessment.is_complete:
-        continue_url = reverse("assessment:results", args=[key])
-    else:
-        continue_url = _after(key, spec, answers, services.SELF_HARM, change)
+    continue_url = _continue_after(assessment, spec, answers, services.SELF_HARM, change)
     context = _page_context(
         assessment,
         title=_("Help is there for you now"),
