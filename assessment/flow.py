@@ -69,9 +69,3 @@ def previous_item(spec: QuestionnaireSpec, answers: dict, code: str) -> ItemSpec
         return None
     index = codes.index(code)
     return items[index - 1] if index > 0 else None
-
-
-def red_flag_urgency(answers: dict) -> str | None:
-    from .scoring import urgency_for
-
-    return urgency_for(answers.get(RED_FLAGS) or [])

@@ -31,6 +31,7 @@ flag removes every suggestion (getting checked comes first).
 from __future__ import annotations
 
 from . import contract
+from .flow import is_shown
 from .results import SCORING_VERSION, MapResult, Note, Reason, Suggestion, TypeResult
 from .spec import TYPES, ItemSpec, QuestionnaireSpec
 from .suggestions import suggest
@@ -138,7 +139,7 @@ BODY_MAP_MAX = {
 
 def type_scores(spec: QuestionnaireSpec, answers: dict) -> dict[str, TypeResult]:
     """The four type scores, before any acute adjustment, with their reasons."""
-    shown = [item for item in spec.items if item.code != "red_flags" and _is_shown(item, answers)]
+    shown = [item for item in spec.items if item.code != "red_flags" and is_shown(item, answers)]
     acute = answers.get("duration") == "lt_3_months"
     body_map = _body_map_reasons(answers.get("body_regions"))
     results = {}
@@ -167,12 +168,6 @@ def type_scores(spec: QuestionnaireSpec, answers: dict) -> dict[str, TypeResult]
             because=because,
         )
     return results
-
-
-def _is_shown(item: ItemSpec, answers: dict) -> bool:
-    from .flow import is_shown
-
-    return is_shown(item, answers)
 
 
 def primary_types(types: dict[str, TypeResult]) -> tuple[str, ...]:

@@ -14,9 +14,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, JSONField, Value
 from django.utils import timezone
 
-from .flow import RED_FLAGS, red_flag_urgency, relevant_answers
+from .flow import RED_FLAGS, relevant_answers
 from .models import RESUME_LENGTH, Answer, Assessment, QuestionErrorCount, Questionnaire
-from .scoring import score
+from .scoring import score, urgency_for
 from .spec import QuestionnaireSpec
 
 SELF_HARM = "self_harm"
@@ -62,7 +62,7 @@ def save_answer(assessment: Assessment, item_code: str, value, answers: dict) ->
     answers = {**answers, item_code: value}
     changes = {"updated_at": timezone.now()}
     if item_code == RED_FLAGS:
-        changes["urgency"] = red_flag_urgency(answers) or ""
+        changes["urgency"] = urgency_for(answers.get(RED_FLAGS)) or ""
     if item_code == SELF_HARM:
         changes["crisis"] = value == "yes"
     Assessment.objects.filter(pk=assessment.pk).update(**changes)
