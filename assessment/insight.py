@@ -148,7 +148,9 @@ def errors_by_question(start: datetime.date, end: datetime.date) -> tuple[Bar, .
         .order_by("-total", "item_code")
     )
     wording = {}
-    for questionnaire in Questionnaire.objects.filter(error_counts__day__gte=start).distinct():
+    for questionnaire in Questionnaire.objects.filter(
+        error_counts__day__gte=start, error_counts__day__lte=end
+    ).distinct():
         for item in spec_for(questionnaire).items:
             wording.setdefault(item.code, item.wording)
     return _bars(
