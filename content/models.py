@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from assessment.contract import TYPE_CODES
+from assessment.rules.codes import TYPE_CODES
 
 from .markdown import render_markdown
 

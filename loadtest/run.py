@@ -52,9 +52,9 @@ def verify(people: list[Person], env: dict[str, str]) -> list[str]:
     import django
 
     django.setup()
+    from assessment.journey.services import result_for, stored_answers
     from assessment.models import Assessment
-    from assessment.services import result_for, stored_answers
-    from assessment.spec import spec_for
+    from assessment.rules.spec import spec_for
 
     problems = []
     for person in people:
@@ -85,7 +85,7 @@ def verify(people: list[Person], env: dict[str, str]) -> list[str]:
 
 
 def _as_stored(item, sent: list[str]):
-    from assessment.answers import clean_answer
+    from assessment.rules.answers import clean_answer
 
     if item.kind == "multi":
         return clean_answer(item, sent)

@@ -8,7 +8,7 @@ admin.site.index_title = "Guide and MAP"
 
 urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
-    path("map/", include("assessment.urls")),
-    path("shared/", include("assessment.shared_urls")),
+    path("map/", include("assessment.journey.urls")),
+    path("shared/", include("assessment.summary.shared_urls")),
     path("", include("content.urls")),
 ]

@@ -12,7 +12,6 @@ import itertools
 
 from django.utils import timezone
 
-from assessment.contract import REQUIRED_ITEMS
 from assessment.models import (
     AnswerOption,
     Assessment,
@@ -21,6 +20,7 @@ from assessment.models import (
     Questionnaire,
     Section,
 )
+from assessment.rules.codes import REQUIRED_ITEMS
 
 _versions = itertools.count(1000)
 
@@ -238,14 +238,14 @@ CALM_ANSWERS = {
 
 def make_assessment(questionnaire=None, answers=None, complete=False) -> Assessment:
     """An assessment with stored answers (by item code; None = skipped)."""
-    from assessment import services
+    from assessment.journey import services
 
     questionnaire = questionnaire or make_questionnaire()
     assessment = Assessment.objects.create(questionnaire=questionnaire)
     for code, value in (answers or {}).items():
         services.store_answer(assessment, code, value)
     if complete:
-        from assessment.spec import spec_for
+        from assessment.rules.spec import spec_for
 
         services.complete(assessment, spec_for(questionnaire))
     return assessment

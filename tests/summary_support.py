@@ -5,10 +5,10 @@ from __future__ import annotations
 import io
 import unicodedata
 
-from assessment import access, services
+from assessment.data.seed_map import seed_map
+from assessment.journey import access, services
 from assessment.models import Assessment, Questionnaire
-from assessment.seed_map import seed_map
-from assessment.spec import spec_for
+from assessment.rules.spec import spec_for
 
 # Every question answered, on the seeded MAP v1, with answers that raise every caution the
 # summary shows: opioids (and the opioid branch), blood thinners, kidney disease, pregnancy.

@@ -12,7 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.template.loader import render_to_string
 from playwright.sync_api import expect
 
-from assessment.contract import REQUIRED_ITEMS
+from assessment.rules.codes import REQUIRED_ITEMS
 
 REGIONS = REQUIRED_ITEMS["body_regions"][1]
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "artifacts" / "screenshots"

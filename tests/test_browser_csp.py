@@ -11,9 +11,9 @@ from django.contrib.auth.models import User
 from django.contrib.sessions.backends.db import SessionStore
 from django.core.cache import cache
 
-from assessment import access
+from assessment.data.seed_map import seed_map
+from assessment.journey import access
 from assessment.models import Questionnaire
-from assessment.seed_map import seed_map
 from content.models import Article, ToolkitItem
 from content.seeding import seed_content
 from tests.factories import CALM_ANSWERS, make_assessment

@@ -6,7 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.cache import cache
 
-from assessment.seed_map import seed_map
+from assessment.data.seed_map import seed_map
 from content.seeding import seed_content
 
 pytestmark = pytest.mark.django_db(transaction=True)

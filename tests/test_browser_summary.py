@@ -6,7 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 
-from assessment.seed_map import seed_spec
+from assessment.data.seed_map import seed_spec
 from tests.summary_support import (
     FULL_ANSWERS,
     make_assessment,

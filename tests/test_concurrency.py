@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 
-from assessment import access
+from assessment.journey import access
 from assessment.models import Answer
 from tests.factories import CALM_ANSWERS, make_assessment, make_questionnaire
 

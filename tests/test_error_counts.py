@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from assessment.data.seed_map import seed_map
 from assessment.models import QuestionErrorCount
-from assessment.seed_map import seed_map
 from tests.workbench_support import clinical_lead
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from assessment import export
 from assessment.models import Answer, Assessment
+from assessment.workbench import export
 from tests.workbench_support import CALM_ANSWERS, clinical_lead, take_assessment, v1
 
 pytestmark = pytest.mark.django_db

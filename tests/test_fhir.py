@@ -15,9 +15,10 @@ from fhir.resources.R4B.observation import Observation
 from fhir.resources.R4B.questionnaire import Questionnaire as FhirQuestionnaire
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
-from assessment import fhir, scoring
-from assessment.flow import relevant_answers
-from assessment.seed_map import seed_spec
+from assessment.data.seed_map import seed_spec
+from assessment.rules import scoring
+from assessment.rules.flow import relevant_answers
+from assessment.summary import fhir
 from tests.factories import BANK_CODES
 from tests.summary_support import FULL_ANSWERS, claim, make_assessment
 
@@ -216,8 +217,8 @@ def test_it_does_not_publish_a_draft_or_missing_version(client, db):
 
 
 def test_it_leaves_a_hidden_branch_out_of_the_exported_response(client, db):
-    from assessment import services
-    from assessment.spec import spec_for
+    from assessment.journey import services
+    from assessment.rules.spec import spec_for
 
     assessment = make_assessment({**FULL_ANSWERS, "medications": ["opioids"]}, complete=False)
     services.store_answer(assessment, "medications", ["nsaids_regular"])

@@ -6,7 +6,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assessment import access, services
+from assessment.journey import access, services
 from assessment.models import Answer
 from tests.factories import CALM_ANSWERS, make_assessment, make_questionnaire
 

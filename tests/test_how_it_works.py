@@ -1,7 +1,7 @@
 import pytest
 
-from assessment import scoring
-from assessment.seed_map import seed_map
+from assessment.data.seed_map import seed_map
+from assessment.rules import scoring
 
 
 @pytest.mark.django_db

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from assessment.clinical_cases import CASES
-from assessment.insight import NOT_STARTED, insight
+from assessment.data.clinical_cases import CASES
 from assessment.models import Assessment
+from assessment.workbench.insight import NOT_STARTED, insight
 from tests.workbench_support import CALM_ANSWERS, clinical_lead, take_assessment, v1
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from assessment import access
+from assessment.journey import access
 from assessment.models import Answer, Assessment
 from tests.factories import CALM_ANSWERS, make_questionnaire
 
@@ -84,7 +84,7 @@ def test_it_walks_from_start_to_results(client, questionnaire):
 
 def started(client, questionnaire, answers=None):
     """An assessment this client owns, with `answers` stored."""
-    from assessment import services
+    from assessment.journey import services
 
     assessment, _ = start(client)
     for code, value in (answers or {}).items():

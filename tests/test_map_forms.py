@@ -3,10 +3,10 @@
 import pytest
 from django.http import QueryDict
 
-from assessment import presenters, services
-from assessment.forms import AnswerForm, ResumeForm, required_message
-from assessment.scoring import Reason
-from assessment.spec import ItemSpec, OptionSpec, QuestionnaireSpec
+from assessment.journey import presenters, services
+from assessment.journey.forms import AnswerForm, ResumeForm, required_message
+from assessment.rules.scoring import Reason
+from assessment.rules.spec import ItemSpec, OptionSpec, QuestionnaireSpec
 
 SINGLE = ItemSpec(
     code="duration",
@@ -173,7 +173,7 @@ def test_it_words_reasons_from_the_question_and_the_answer_label():
 
 
 def test_it_never_drops_a_caution_without_text_in_the_content_database():
-    from assessment.scoring import Suggestion
+    from assessment.rules.scoring import Suggestion
 
     class Cautions:
         def all(self):

@@ -85,7 +85,7 @@ def test_it_renders_afresh_when_there_is_a_query_string(client, guide, django_as
 def test_it_never_caches_a_persons_pages(client, guide):
     from django.core.cache import caches
 
-    from assessment.seed_map import seed_map
+    from assessment.data.seed_map import seed_map
 
     seed_map()
     client.get("/map/")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from assessment import pdf, services
-from assessment.spec import spec_for
-from assessment.summary import reference_for
+from assessment.journey import services
+from assessment.rules.spec import spec_for
+from assessment.summary import pdf
+from assessment.summary.builder import reference_for
 from tests.summary_support import (
     FULL_ANSWERS,
     claim,

@@ -105,7 +105,7 @@ def test_it_takes_the_period_from_the_command_line(questionnaire, capsys):
 def test_it_deletes_answers_and_share_links_when_the_person_asks(db, client):
     from django.utils import timezone
 
-    from assessment import access
+    from assessment.journey import access
     from tests.factories import CALM_ANSWERS, make_assessment
     from tests.factories import make_questionnaire as make_published
 

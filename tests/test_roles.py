@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from assessment import versions
 from assessment.models import Questionnaire
+from assessment.workbench import versions
 from tests.workbench_support import clinical_lead, editor, v1
 
 pytestmark = pytest.mark.django_db

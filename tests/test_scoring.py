@@ -7,11 +7,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assessment import scoring, suggestions
-from assessment.answers import AnswerError, clean_answers
-from assessment.flow import relevant_answers
-from assessment.seed_map import seed_spec
-from assessment.spec import TYPES
+from assessment.data.seed_map import seed_spec
+from assessment.rules import scoring, suggestions
+from assessment.rules.answers import AnswerError, clean_answers
+from assessment.rules.flow import relevant_answers
+from assessment.rules.spec import TYPES
 
 SPEC = seed_spec()
 

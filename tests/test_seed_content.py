@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from assessment.contract import TOOLKIT_SLUGS
+from assessment.rules.codes import TOOLKIT_SLUGS
 from content import seed_data
 from content.models import Article, Caution, PresentationType, Question, Status, ToolkitItem
 from content.seeding import seed_content

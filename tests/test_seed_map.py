@@ -3,9 +3,9 @@ from pathlib import Path
 
 import pytest
 
+from assessment.data.seed_map import seed_map, seed_spec
 from assessment.models import AnswerOption, Item, OptionWeight, Questionnaire
-from assessment.seed_map import seed_map, seed_spec
-from assessment.spec import build_spec
+from assessment.rules.spec import build_spec
 
 ITEMS_MD = Path(__file__).resolve().parents[2] / "shared" / "map" / "ITEMS.md"
 

@@ -10,9 +10,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from assessment import sharing
 from assessment.models import ShareLink
-from assessment.summary import reference_for
+from assessment.summary import sharing
+from assessment.summary.builder import reference_for
 from tests.summary_support import FULL_ANSWERS, claim, make_assessment, pdf_text, squash
 
 

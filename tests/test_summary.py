@@ -8,9 +8,10 @@ from datetime import UTC, datetime
 import pytest
 from django.urls import reverse
 
-from assessment import scoring, summary
-from assessment.flow import relevant_answers
-from assessment.seed_map import seed_spec
+from assessment.data.seed_map import seed_spec
+from assessment.rules import scoring
+from assessment.rules.flow import relevant_answers
+from assessment.summary import builder as summary
 from tests.summary_support import (
     FULL_ANSWERS,
     claim,
@@ -234,7 +235,7 @@ def test_it_shows_every_caution_the_results_page_shows(client, full_assessment):
 def test_it_leaves_a_hidden_branch_off_the_page(client, db):
     assessment = make_assessment({**FULL_ANSWERS, "medications": ["opioids"]}, complete=False)
     # Opioids unticked after the opioid questions were answered: the answers stay stored.
-    from assessment import services
+    from assessment.journey import services
 
     services.store_answer(assessment, "medications", ["nsaids_regular"])
     services.complete(assessment, summary_spec(assessment))
@@ -246,7 +247,7 @@ def test_it_leaves_a_hidden_branch_off_the_page(client, db):
 
 
 def summary_spec(assessment):
-    from assessment.spec import spec_for
+    from assessment.rules.spec import spec_for
 
     return spec_for(assessment.questionnaire)
 

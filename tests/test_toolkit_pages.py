@@ -4,7 +4,7 @@ its time to effect and its cautions."""
 import pytest
 from django.utils.html import escape
 
-from assessment.contract import TOOLKIT_SLUGS
+from assessment.rules.codes import TOOLKIT_SLUGS
 from content.models import ToolkitItem
 from content.seeding import seed_content
 

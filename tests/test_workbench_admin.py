@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from assessment import versions
+from assessment.journey.services import current_questionnaire, stored_answers
 from assessment.models import (
     AnswerOption,
     Item,
@@ -17,9 +17,9 @@ from assessment.models import (
     Questionnaire,
 )
 from assessment.models import TestStory as Story
-from assessment.scoring import score
-from assessment.services import current_questionnaire, stored_answers
-from assessment.spec import spec_for
+from assessment.rules.scoring import score
+from assessment.rules.spec import spec_for
+from assessment.workbench import versions
 from tests.workbench_support import CALM_ANSWERS, clinical_lead, editor, take_assessment, v1
 
 pytestmark = pytest.mark.django_db
@@ -108,7 +108,7 @@ def test_it_turns_a_lock_refusal_into_a_message(lead_client, monkeypatch):
     page = lead_client.get(admin_url("item_change", item.pk))
     assert 'name="_save"' in page.content.decode()
     Questionnaire.objects.filter(pk=draft.pk).update(status="published")
-    from assessment.admin import ItemAdmin
+    from assessment.workbench.admin import ItemAdmin
 
     monkeypatch.setattr(ItemAdmin, "has_change_permission", lambda self, request, obj=None: True)
     data = {

@@ -1,4 +1,4 @@
-"""PainMap's clinical cases: one source (assessment/clinical_cases.py) for the JSON files and
+"""PainMap's clinical cases: one source (assessment/data/clinical_cases.py) for the JSON files and
 the seeded test stories."""
 
 import json
@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from assessment.clinical_cases import CASES, as_json, story_fields
-from assessment.contract import REQUIRED_ITEMS, TOOLKIT_SLUGS, TYPE_CODES
+from assessment.data.clinical_cases import CASES, as_json, story_fields
 from assessment.models import TestStory as Story
+from assessment.rules.codes import REQUIRED_ITEMS, TOOLKIT_SLUGS, TYPE_CODES
 
 FOLDER = Path(__file__).parent / "clinical_cases"
 SHARED_VIGNETTES = Path(__file__).resolve().parents[2] / "shared" / "map" / "vignettes"
@@ -19,7 +19,7 @@ def test_it_keeps_the_json_files_identical_to_the_module():
     assert [f.stem for f in files] == sorted(case["id"] for case in CASES)
     for case in CASES:
         assert (FOLDER / f"{case['id']}.json").read_text(encoding="utf-8") == as_json(case), (
-            "Run `python -m assessment.clinical_cases tests/clinical_cases` to rewrite the files."
+            "Run `python -m assessment.data.clinical_cases tests/clinical_cases` to rewrite the files."
         )
 
 

@@ -1,11 +1,11 @@
-"""assessment/contract.py carries the ITEMS.md codes; this proves the two agree."""
+"""assessment/rules/codes.py carries the ITEMS.md codes; this proves the two agree."""
 
 import re
 from pathlib import Path
 
 import pytest
 
-from assessment.contract import REQUIRED_ITEMS, REQUIRED_SHOW_WHEN, TOOLKIT_SLUGS
+from assessment.rules.codes import REQUIRED_ITEMS, REQUIRED_SHOW_WHEN, TOOLKIT_SLUGS
 
 ITEMS_MD = Path(__file__).resolve().parents[2] / "shared" / "map" / "ITEMS.md"
 

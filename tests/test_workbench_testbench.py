@@ -2,12 +2,12 @@
 
 import pytest
 
-from assessment import testbench
-from assessment.clinical_cases import CASES, story_fields
-from assessment.contract import TYPE_CODES as TYPES
+from assessment.data.clinical_cases import CASES, story_fields
+from assessment.data.seed_map import seed_spec
 from assessment.models import TestStory as Story
-from assessment.scoring import MapResult, Suggestion, TypeResult
-from assessment.seed_map import seed_spec
+from assessment.rules.codes import TYPE_CODES as TYPES
+from assessment.rules.scoring import MapResult, Suggestion, TypeResult
+from assessment.workbench import testbench
 from tests.workbench_support import CALM_ANSWERS, v1
 
 

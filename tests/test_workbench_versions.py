@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from assessment import versions
+from assessment.journey.services import current_questionnaire, result_for, stored_answers
 from assessment.models import (
     AnswerOption,
     Item,
@@ -16,9 +16,9 @@ from assessment.models import (
 from assessment.models import (
     TestStory as Story,
 )
-from assessment.scoring import score
-from assessment.services import current_questionnaire, result_for, stored_answers
-from assessment.spec import build_spec, spec_for
+from assessment.rules.scoring import score
+from assessment.rules.spec import build_spec, spec_for
+from assessment.workbench import versions
 from tests.workbench_support import CALM_ANSWERS, clinical_lead, editor, take_assessment, v1
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.template import engines
 from django.urls import path
 
-from assessment.contract import REQUIRED_ITEMS
+from assessment.rules.codes import REQUIRED_ITEMS
 from painmap.urls import urlpatterns as site_urlpatterns
 
 REGION_CODES = REQUIRED_ITEMS["body_regions"][1]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.contrib.auth.models import Group, User
 
-from assessment import services
+from assessment.data.seed_map import seed_map
+from assessment.journey import services
 from assessment.models import Assessment, Questionnaire
-from assessment.seed_map import seed_map
-from assessment.spec import spec_for
+from assessment.rules.spec import spec_for
 
 CALM_ANSWERS = {
     "red_flags": ["none"],

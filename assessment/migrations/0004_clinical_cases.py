@@ -1,4 +1,4 @@
-"""Seed the scoring test bench with PainMap's own clinical cases (assessment/clinical_cases.py).
+"""Seed the scoring test bench with PainMap's own clinical cases (assessment/data/clinical_cases.py).
 
 Idempotent by title, so a clinician's later edits to a seeded story are never overwritten.
 """
@@ -7,7 +7,7 @@ from django.db import migrations
 
 
 def seed(apps, schema_editor):
-    from assessment.clinical_cases import CASES, story_fields
+    from assessment.data.clinical_cases import CASES, story_fields
 
     TestStory = apps.get_model("assessment", "TestStory")
     for case in CASES:
@@ -16,7 +16,7 @@ def seed(apps, schema_editor):
 
 
 def unseed(apps, schema_editor):
-    from assessment.clinical_cases import CASES
+    from assessment.data.clinical_cases import CASES
 
     TestStory = apps.get_model("assessment", "TestStory")
     TestStory.objects.filter(title__in=[case["title"] for case in CASES]).delete()

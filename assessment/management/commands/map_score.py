@@ -10,11 +10,11 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from assessment.answers import AnswerError, clean_answers
-from assessment.flow import relevant_answers
 from assessment.models import Questionnaire
-from assessment.scoring import score
-from assessment.spec import spec_for
+from assessment.rules.answers import AnswerError, clean_answers
+from assessment.rules.flow import relevant_answers
+from assessment.rules.scoring import score
+from assessment.rules.spec import spec_for
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from assessment.seed_map import seed_map
+from assessment.data.seed_map import seed_map
 
 
 class Command(BaseCommand):

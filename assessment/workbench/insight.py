@@ -14,9 +14,9 @@ from django.db.models import Count, Q, Sum
 from django.db.models.fields.json import KT
 from django.utils import timezone
 
-from .contract import TYPE_CODES
-from .models import Answer, Assessment, Questionnaire
-from .spec import spec_for
+from ..models import Answer, Assessment, Questionnaire
+from ..rules.codes import TYPE_CODES
+from ..rules.spec import spec_for
 
 NOT_STARTED = "(none)"
 
@@ -83,7 +83,7 @@ def leading_spread(assessments) -> tuple[Bar, ...]:
         .annotate(n=Count("pk"))
         .values_list("lead", "n")
     )
-    from .models import TYPE_CHOICES
+    from ..models import TYPE_CHOICES
 
     labels = dict(TYPE_CHOICES)
     return _bars((code, str(labels[code]), rows.get(code, 0)) for code in TYPE_CODES)
@@ -139,7 +139,7 @@ def dropoff(assessments) -> tuple[Bar, ...]:
 
 def errors_by_question(start: datetime.date, end: datetime.date) -> tuple[Bar, ...]:
     """How often each question's error message was shown in the period, most first."""
-    from .models import QuestionErrorCount
+    from ..models import QuestionErrorCount
 
     rows = (
         QuestionErrorCount.objects.filter(day__gte=start, day__lte=end)

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from .answers import AnswerError, clean_answers
-from .contract import ALWAYS_CAUTIONS, TYPE_CODES
-from .flow import relevant_answers
-from .scoring import MapResult, score
-from .spec import QuestionnaireSpec
+from ..rules.answers import AnswerError, clean_answers
+from ..rules.codes import ALWAYS_CAUTIONS, TYPE_CODES
+from ..rules.flow import relevant_answers
+from ..rules.scoring import MapResult, score
+from ..rules.spec import QuestionnaireSpec
 
 
 @dataclass(frozen=True)
@@ -158,8 +158,8 @@ def run_one(spec: QuestionnaireSpec, *, title, answers, expect, story_id=None) -
 
 def run_bench(questionnaire, stories=None) -> BenchReport:
     """Run every active story (or the given ones) against one version; one query for stories."""
-    from .models import TestStory
-    from .spec import spec_for
+    from ..models import TestStory
+    from ..rules.spec import spec_for
 
     spec = spec_for(questionnaire)
     if stories is None:

@@ -30,7 +30,7 @@ flag removes every suggestion (getting checked comes first).
 
 from __future__ import annotations
 
-from . import contract
+from . import codes as contract
 from .flow import is_shown
 from .results import SCORING_VERSION, MapResult, Note, Reason, Suggestion, TypeResult
 from .spec import TYPES, ItemSpec, QuestionnaireSpec

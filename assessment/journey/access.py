@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 
 from painmap.middleware import ROBOTS
 
-from .models import Assessment
+from ..models import Assessment
 
 SESSION_KEY = "painmap_assessments"
 MAX_REMEMBERED = 20

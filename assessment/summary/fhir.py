@@ -12,9 +12,9 @@ from datetime import datetime
 
 from django.conf import settings
 
-from . import flow
-from .scoring import MapResult
-from .spec import TYPES, ItemSpec, QuestionnaireSpec
+from ..rules import flow
+from ..rules.scoring import MapResult
+from ..rules.spec import TYPES, ItemSpec, QuestionnaireSpec
 
 DEFAULT_BASE = "https://painmap.example/fhir"
 QUESTIONNAIRE_NAME = "map"

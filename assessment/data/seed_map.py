@@ -603,7 +603,7 @@ def seed_map(version: int = 1) -> bool:
     Never touches an existing version: published versions are immutable, and editors make
     changes in new drafts.
     """
-    from .models import AnswerOption, Item, OptionWeight, Questionnaire, Section
+    from ..models import AnswerOption, Item, OptionWeight, Questionnaire, Section
 
     if Questionnaire.objects.filter(version=version).exists():
         return False
@@ -676,7 +676,7 @@ def seed_spec(version: int = 1):
 
     Scoring tests use it; a test checks it matches what `seed_map` stores.
     """
-    from .spec import ItemSpec, OptionSpec, QuestionnaireSpec
+    from ..rules.spec import ItemSpec, OptionSpec, QuestionnaireSpec
 
     items = []
     for _s_code, s_title, section_items in SECTIONS:

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from .flow import visible_items
+from ..rules.flow import visible_items
+from ..rules.scoring import MapResult, Reason
+from ..rules.spec import TYPES, ItemSpec, QuestionnaireSpec
 from .forms import scale_values
-from .scoring import MapResult, Reason
-from .spec import TYPES, ItemSpec, QuestionnaireSpec
 
 # How the four types read inside a sentence ("share most features with …").
 TYPE_PHRASES = {

@@ -1,8 +1,8 @@
-"""Summary, PDF, FHIR and share routes under /map/ (included from assessment/urls.py)."""
+"""Summary, PDF, FHIR and share routes under /map/ (included from assessment/journey/urls.py)."""
 
 from django.urls import path
 
-from . import summary_views as views
+from . import views
 
 # No app_name: these join the `assessment` namespace of the file that includes them.
 urlpatterns = [

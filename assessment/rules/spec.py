@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .contract import TYPE_CODES
+from .codes import TYPE_CODES
 
 TYPES = TYPE_CODES
 
@@ -76,7 +76,7 @@ def spec_for(questionnaire) -> QuestionnaireSpec:
 
 
 def build_spec(questionnaire) -> QuestionnaireSpec:
-    from .models import AnswerOption, Item, OptionWeight
+    from ..models import AnswerOption, Item, OptionWeight
 
     weights: dict[int, dict[str, int]] = {}
     for option_id, type_code, points in OptionWeight.objects.filter(

@@ -3,7 +3,7 @@
 Each case is in the shared vignette format ({"id", "title", "story", "answers", "expect"}), so
 `../shared/map/check-vignettes tests/clinical_cases` runs them too. Migration 0004 loads them as
 TestStory rows; `tests/test_workbench_clinical_cases.py` checks the JSON files match this module
-(`python -m assessment.clinical_cases tests/clinical_cases` rewrites them).
+(`python -m assessment.data.clinical_cases tests/clinical_cases` rewrites them).
 
 The expectations follow the mechanism clusters and red-flag actions in
 shared/research/clinical-anchors.md §3–§4. They are deliberately different people from the
@@ -16,8 +16,8 @@ import json
 import sys
 from pathlib import Path
 
-from assessment.contract import TYPE_CODES
-from assessment.suggestions import SUPPLEMENTS
+from assessment.rules.codes import TYPE_CODES
+from assessment.rules.suggestions import SUPPLEMENTS
 
 ANY_TYPE = list(TYPE_CODES)
 

@@ -6,8 +6,8 @@ suggestions.py, so the page cannot drift from what the scoring does.
 
 from dataclasses import dataclass
 
-from . import scoring, suggestions
-from .spec import TYPES, QuestionnaireSpec
+from ..rules import scoring, suggestions
+from ..rules.spec import TYPES, QuestionnaireSpec
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Reading one question page's POST, and the resume-code form.
 
 A question's answer always arrives in the field `answer` (one value, or several for
-checkboxes). The check itself is `assessment.answers.clean_answer`, shared with `map_score`;
+checkboxes). The check itself is `assessment.rules.answers.clean_answer`, shared with `map_score`;
 this module only turns what a browser sent into its input and turns every failure into a
 message in GOV.UK style: what went wrong and how to fix it, in the words of the question.
 """
@@ -12,10 +12,10 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ..rules.answers import TEXT_MAX_LENGTH, AnswerError, clean_answer
+from ..rules.flow import RED_FLAGS
+from ..rules.spec import ItemSpec
 from . import services
-from .answers import TEXT_MAX_LENGTH, AnswerError, clean_answer
-from .flow import RED_FLAGS
-from .spec import ItemSpec
 
 MISSING = object()
 SKIP = "skip"

@@ -22,12 +22,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from painmap import ratelimit
 
-from . import fhir, pdf, services, sharing
-from .access import owned_assessment_or_404, private_page
-from .models import Assessment, Questionnaire
-from .presenters import toolkit_suggestions
-from .spec import spec_for
-from .summary import build_summary, reference_for
+from ..journey import services
+from ..journey.access import owned_assessment_or_404, private_page
+from ..journey.presenters import toolkit_suggestions
+from ..models import Assessment, Questionnaire
+from ..rules.spec import spec_for
+from . import fhir, pdf, sharing
+from .builder import build_summary, reference_for
 
 BODY_DIAGRAM_TEMPLATE = "assessment/_body_diagram.html"
 FHIR_CONTENT_TYPE = "application/fhir+json; charset=utf-8"

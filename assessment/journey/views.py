@@ -18,10 +18,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from painmap import ratelimit
 
-from . import access, explain, flow, presenters, services
+from ..models import Assessment
+from ..rules import flow
+from ..rules.spec import spec_for
+from . import access, explain, presenters, services
 from .forms import AnswerForm, ResumeForm, scale_values
-from .models import Assessment
-from .spec import spec_for
 
 # The real question about opioid tapers (seeded by content.seed_data), linked from opioid notes.
 TAPER_FAQ_SLUG = "opioid-taper"

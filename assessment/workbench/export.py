@@ -15,9 +15,9 @@ from itertools import islice
 
 from django.db.models.fields.json import KT
 
-from .contract import REQUIRED_ITEMS, TEXT_ITEMS, TYPE_CODES
-from .models import Answer, Item, Questionnaire
-from .spec import spec_for
+from ..models import Answer, Item, Questionnaire
+from ..rules.codes import REQUIRED_ITEMS, TEXT_ITEMS, TYPE_CODES
+from ..rules.spec import spec_for
 
 CHUNK_SIZE = 2000
 MULTI_SEPARATOR = "|"

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core import signing
 from django.utils import timezone
 
-from .models import Assessment, ShareLink
+from ..models import Assessment, ShareLink
 
 SALT = "painmap.assessment.share-link"
 

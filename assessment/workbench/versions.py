@@ -14,8 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from .contract import NUMBER_RANGES, REQUIRED_ITEMS, REQUIRED_SHOW_WHEN, TYPE_CODES
-from .models import (
+from ..models import (
     AnswerOption,
     Item,
     OptionWeight,
@@ -23,7 +22,8 @@ from .models import (
     Questionnaire,
     Section,
 )
-from .spec import QuestionnaireSpec, build_spec
+from ..rules.codes import NUMBER_RANGES, REQUIRED_ITEMS, REQUIRED_SHOW_WHEN, TYPE_CODES
+from ..rules.spec import QuestionnaireSpec, build_spec
 from .testbench import BenchReport, run_bench
 
 PUBLISH_PERMISSION = "assessment.publish_questionnaire"

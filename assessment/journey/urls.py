@@ -34,5 +34,5 @@ urlpatterns = [
     path("<mapkey:key>/results/", views.results, name="results"),
     path("<mapkey:key>/delete/", views.delete, name="delete"),
     # Clinician summary, PDF, FHIR and share links (summary_urls.py).
-    path("", include("assessment.summary_urls")),
+    path("", include("assessment.summary.urls")),
 ]

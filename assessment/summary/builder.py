@@ -17,10 +17,10 @@ from datetime import datetime
 
 from django.utils.translation import gettext_lazy as _
 
-from . import flow
-from .contract import WPI_REGIONS
-from .scoring import SCORING_VERSION, MapResult
-from .spec import TYPES, ItemSpec, QuestionnaireSpec
+from ..rules import flow
+from ..rules.codes import WPI_REGIONS
+from ..rules.scoring import SCORING_VERSION, MapResult
+from ..rules.spec import TYPES, ItemSpec, QuestionnaireSpec
 
 # Hands and feet are asked too, but they are not Widespread Pain Index regions, so they are
 # counted separately.

@@ -19,11 +19,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ..models import PublishedQuestionnaireError, Questionnaire
+from ..rules.spec import build_spec
 from . import export, versions
 from .insight import insight as insight_numbers
 from .insight import period_queryset
-from .models import PublishedQuestionnaireError, Questionnaire
-from .spec import build_spec
 from .testbench import run_bench
 
 DEFAULT_PERIOD_DAYS = 30

@@ -14,10 +14,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, JSONField, Value
 from django.utils import timezone
 
-from .flow import RED_FLAGS, relevant_answers
-from .models import RESUME_LENGTH, Answer, Assessment, QuestionErrorCount, Questionnaire
-from .scoring import score, urgency_for
-from .spec import QuestionnaireSpec
+from ..models import RESUME_LENGTH, Answer, Assessment, QuestionErrorCount, Questionnaire
+from ..rules.flow import RED_FLAGS, relevant_answers
+from ..rules.scoring import score, urgency_for
+from ..rules.spec import QuestionnaireSpec
 
 SELF_HARM = "self_harm"
 
