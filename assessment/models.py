@@ -339,8 +339,11 @@ class TestStory(models.Model):
     title = models.CharField(_("title"), max_length=160)
     story = models.TextField(_("story"))
     answers = models.JSONField(_("answers by item code"))
+    # Empty: no type may be named (an emergency); "none" in it: no single pattern is allowed.
     expected_leading = models.JSONField(
-        _("expected leading type (any of)"), help_text=_('For example ["central", "stress_driven"]')
+        _("expected leading type (any of)"),
+        blank=True,
+        help_text=_('For example ["central", "stress_driven"]'),
     )
     expected_urgency = models.CharField(
         _("expected urgency"), max_length=10, blank=True, choices=URGENCY_CHOICES

@@ -56,7 +56,7 @@ def test_it_counts_started_completed_and_red_flags_in_the_period(period_data):
 def test_it_spreads_completed_assessments_by_leading_type(period_data):
     today = timezone.localdate()
     leading = {bar.key: bar.count for bar in insight(today, today).leading}
-    assert set(leading) == {"peripheral", "central", "stress_driven", "neuropathic"}
+    assert set(leading) == {"peripheral", "central", "stress_driven", "neuropathic", "none"}
     assert sum(leading.values()) == 4
     assert leading["neuropathic"] >= 1 and leading["central"] >= 1
 

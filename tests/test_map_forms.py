@@ -5,6 +5,7 @@ from django.http import QueryDict
 
 from assessment.journey import presenters, services
 from assessment.journey.forms import AnswerForm, ResumeForm, required_message
+from assessment.rules.cautions import BY_CODE
 from assessment.rules.scoring import Reason
 from assessment.rules.spec import ItemSpec, OptionSpec, QuestionnaireSpec
 
@@ -185,5 +186,5 @@ def test_it_never_drops_a_caution_without_text_in_the_content_database():
     )
     assert [(c.code, c.text) for c in views[0].cautions] == [
         ("anticoagulant", "Editors' own words."),
-        ("pregnancy", str(presenters.CAUTION_FALLBACKS["pregnancy"])),
+        ("pregnancy", str(BY_CODE["pregnancy"].patient)),
     ]

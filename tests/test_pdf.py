@@ -62,8 +62,8 @@ def test_it_carries_the_key_content_and_reference(client, assessment):
         "Red-flag screen: none of the listed symptoms reported.",
         "Pain profile",
         "8 of 19 regions",
-        "Low-dose naltrexone: not compatible with opioid therapy.",
-        "Omega-3, curcumin: bleeding risk with anticoagulants.",
+        "Regular NSAIDs with an anticoagulant: bleeding risk.",
+        "Regular NSAIDs in pregnancy or breastfeeding: review.",
         "inflammatory arthritis",
         "All answers",
         "My pain is worse after long shifts",
@@ -114,13 +114,13 @@ def test_it_puts_red_flags_first_in_the_pdf(client, db):
 
 def test_it_leaves_a_hidden_branch_out_of_the_pdf(client, db):
     assessment = make_assessment({**FULL_ANSWERS, "medications": ["opioids"]}, complete=False)
-    services.store_answer(assessment, "medications", ["anticoagulant"])
+    services.store_answer(assessment, "medications", ["nsaids_regular", "anticoagulant"])
     services.complete(assessment, spec_for(assessment.questionnaire))
     _pages, text, _meta = pdf_text(get_pdf(client, assessment).content)
     text = squash(text)
     assert "Opioid use duration" not in text
     assert "hyperalgesia" not in text
-    assert "Omega-3, curcumin: bleeding risk with anticoagulants." in text
+    assert "Regular NSAIDs with an anticoagulant: bleeding risk." in text
 
 
 def test_it_is_a_plain_404_for_a_stranger(client, assessment):

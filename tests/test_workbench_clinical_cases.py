@@ -33,7 +33,7 @@ def test_it_has_at_least_twelve_cases_with_contract_codes_only():
             for answer in value if isinstance(value, list) else [value]:
                 assert not allowed or answer in allowed, (case["id"], code, answer)
         expect = case["expect"]
-        assert set(expect["primary_any"]) <= set(TYPE_CODES)
+        assert set(expect["primary_any"]) <= {*TYPE_CODES, "none"}
         assert set(expect.get("suggest_all", [])) <= set(TOOLKIT_SLUGS)
         assert set(expect.get("cautions", {})) <= set(TOOLKIT_SLUGS)
 

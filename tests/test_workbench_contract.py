@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from assessment.rules.codes import REQUIRED_ITEMS, REQUIRED_SHOW_WHEN, TOOLKIT_SLUGS
+from assessment.rules.cautions import CAUTION_CODES, MEDICINE_CAUTION_CODES
+from assessment.rules.codes import CONTRACT_ITEMS, REQUIRED_SHOW_WHEN, TOOLKIT_SLUGS
 
 ITEMS_MD = Path(__file__).resolve().parents[2] / "shared" / "map" / "ITEMS.md"
 
@@ -21,7 +22,7 @@ def table_rows():
 
 def test_it_lists_every_item_of_items_md_with_its_kind():
     rows = {code: kind for code, kind, _answers in table_rows()}
-    assert rows == {code: kind for code, (kind, _) in REQUIRED_ITEMS.items()}
+    assert rows == {code: kind for code, (kind, _) in CONTRACT_ITEMS.items()}
 
 
 def test_it_lists_every_answer_code_of_items_md():
@@ -30,7 +31,9 @@ def test_it_lists_every_answer_code_of_items_md():
             # "asked only when `medications` has `opioids`" names a rule, not answers.
             answers = answers.split("asked only when")[0]
             listed = re.findall(r"`([a-z0-9_]+)`", answers)
-            assert set(listed) == set(REQUIRED_ITEMS[code][1]), code
+            if answers.strip().startswith("same four answers"):
+                listed = CONTRACT_ITEMS["little_interest"][1]  # "same four answers" as above
+            assert set(listed) == set(CONTRACT_ITEMS[code][1]), code
 
 
 def test_it_keeps_the_opioid_branch_and_the_toolkit_slugs():
@@ -40,3 +43,12 @@ def test_it_keeps_the_opioid_branch_and_the_toolkit_slugs():
         assert f"asked only when `{when}` has `{option}`" in row
     for slug in TOOLKIT_SLUGS:
         assert f"`{slug}`" in text
+
+
+def test_the_rulebook_has_every_caution_code_of_items_md_and_no_other():
+    text = ITEMS_MD.read_text()
+    section = text.split("Caution codes a suggestion may carry:")[1].split("## The scoring")[0]
+    suggestion_codes = set(re.findall(r"`([a-z_]+)` \(", section))
+    assert suggestion_codes == set(CAUTION_CODES)
+    medicine = text.split("`medicine_cautions` are about")[1].split("`measures` holds")[0]
+    assert set(re.findall(r"`([a-z_]+)` \(", medicine)) == set(MEDICINE_CAUTION_CODES)

@@ -1,4 +1,9 @@
-"""MAP questionnaire version 1: every item and answer code of the ITEMS.md contract.
+"""MAP questionnaire versions 1 and 2: every item and answer code of the ITEMS.md contract.
+
+Version 1 is the core item bank. Version 2 adds the validated measures of ITEMS.md §6 (PEG's
+two interference items beside `intensity`; PHQ-2's interest item before `mood`, which then asks
+PHQ-2's second item; GAD-2's two items after `self_harm`), worded as published with the
+instruments' own recall periods. Version 1 stays exactly as it was published.
 
 Wording is plain (reading age about 11, one idea per question). Weights are points an answer
 adds to a presentation type; each is grounded in a published indicator cluster, named in the
@@ -596,12 +601,132 @@ SECTIONS = [
 ]
 
 
+FREQUENCY_OPTIONS = (
+    ("not_at_all", "Not at all"),
+    ("several_days", "Several days"),
+    ("more_than_half", "More than half the days"),
+    ("nearly_every_day", "Nearly every day"),
+)
+
+
+def frequency_item(code, wording, weights, why=""):
+    """A PHQ or GAD item: the instrument's four answers, scored 0-3 by measures.py."""
+    return dict(
+        code=code,
+        kind="single",
+        wording=wording,
+        hint="Over the last 2 weeks.",
+        why=why,
+        options=[
+            opt(answer, label, weights=weights.get(answer)) for answer, label in FREQUENCY_OPTIONS
+        ],
+    )
+
+
+def interference_item(code, wording):
+    """A PEG interference item, 0-10 over the past week, with the published end labels."""
+    return dict(
+        code=code,
+        kind="number",
+        wording=wording,
+        hint="0 means it does not interfere. 10 means it completely interferes.",
+        why="Together with your pain score, these two questions make the PEG scale, which "
+        "clinicians use to follow how pain affects daily life over time.",
+        min_value=0,
+        max_value=10,
+        min_label="0 Does not interfere",
+        max_label="10 Completely interferes",
+    )
+
+
+# Version 2's additions, by the item they follow. Weights (stress-driven, S; central, C) keep
+# the depressive-symptom weight of version 1's single mood item (at most S 3, C 1), now split
+# across PHQ-2's two items, and add anxiety, which STarT Back and the Orebro screen count as
+# psychosocial load (Hill 2008; Linton 2011): a modulating layer, so never more than the
+# stress items themselves. PEG's items measure function and add to no type.
+V2_AFTER = {
+    "intensity": [
+        interference_item(
+            "interference_enjoyment",
+            "In the past week, how much has pain got in the way of your enjoyment of life?",
+        ),
+        interference_item(
+            "interference_activity",
+            "In the past week, how much has pain got in the way of your general activity?",
+        ),
+    ],
+    "stress_pain_link": [
+        frequency_item(
+            "little_interest",
+            "How often have you been bothered by having little interest or pleasure in "
+            "doing things?",
+            {"more_than_half": {S: 1}, "nearly_every_day": {S: 1}},
+            why="Pain and low mood often feed each other. This question and the next are a "
+            "short check (PHQ-2) that clinicians use everywhere.",
+        ),
+    ],
+    "self_harm": [
+        frequency_item(
+            "nervous",
+            "How often have you been bothered by feeling nervous, anxious or on edge?",
+            {"several_days": {S: 1}, "more_than_half": {S: 2}, "nearly_every_day": {S: 2}},
+            why="Worry keeps the body on alert, which can turn pain up. This question and the "
+            "next are a short check (GAD-2) that clinicians use everywhere.",
+        ),
+        frequency_item(
+            "uncontrolled_worry",
+            "How often have you been bothered by not being able to stop or control worrying?",
+            {"more_than_half": {S: 1}, "nearly_every_day": {S: 2}},
+        ),
+    ],
+}
+V2_MOOD = frequency_item(
+    "mood",
+    "How often have you been bothered by feeling down, depressed or hopeless?",
+    {"several_days": {S: 1}, "more_than_half": {S: 2, C: 1}, "nearly_every_day": {S: 2, C: 1}},
+)
+LATEST_VERSION = 2
+CHANGELOGS = {
+    1: "First version: the ITEMS.md core item bank.",
+    2: "Adds the validated measures of ITEMS.md §6: PEG (two interference items), PHQ-2 "
+    "(little interest; mood asks feeling down) and GAD-2 (nervous; uncontrolled worry).",
+}
+
+
+def sections_for(version: int):
+    """The seeded sections of a version: version 1 as published, version 2 with §6 added."""
+    if version == 1:
+        return SECTIONS
+    if version != 2:
+        raise ValueError(f"no seed data for MAP version {version}")
+    sections = []
+    for s_code, s_title, items in SECTIONS:
+        new_items = []
+        for item in items:
+            # PHQ-2's first item is asked before mood, which becomes PHQ-2's second item.
+            if item["code"] == "mood":
+                new_items += V2_AFTER["stress_pain_link"]
+                new_items.append(V2_MOOD)
+                continue
+            new_items.append(item)
+            if item["code"] != "stress_pain_link":
+                new_items += V2_AFTER.get(item["code"], [])
+        sections.append((s_code, s_title, new_items))
+    return sections
+
+
+def seed_all() -> list[int]:
+    """Seed every version this file holds, oldest first; returns the versions created."""
+    return [version for version in range(1, LATEST_VERSION + 1) if seed_map(version)]
+
+
 @transaction.atomic
 def seed_map(version: int = 1) -> bool:
-    """Create and publish MAP version 1 if it does not exist. Returns True when created.
+    """Create and publish a seeded MAP version if it does not exist. Returns True when created.
 
     Never touches an existing version: published versions are immutable, and editors make
-    changes in new drafts.
+    changes in new drafts. The new version goes live (retiring the one before) unless a newer
+    version is already published.
     """
     from ..models import AnswerOption, Item, OptionWeight, Questionnaire, Section
 
@@ -610,19 +735,20 @@ def seed_map(version: int = 1) -> bool:
     questionnaire = Questionnaire.objects.create(
         version=version,
         label="MAP core",
-        changelog="First version: the ITEMS.md core item bank.",
+        changelog=CHANGELOGS[version],
     )
+    seeded_sections = sections_for(version)
     # Four bulk inserts (with their history rows), not a query per row.
     sections = bulk_create_with_history(
         [
             Section(questionnaire=questionnaire, code=s_code, title=s_title, order=s_order)
-            for s_order, (s_code, s_title, _items) in enumerate(SECTIONS)
+            for s_order, (s_code, s_title, _items) in enumerate(seeded_sections)
         ],
         Section,
     )
     item_rows = []
     for s_order, (section, (_code, _title, items)) in enumerate(
-        zip(sections, SECTIONS, strict=True)
+        zip(sections, seeded_sections, strict=True)
     ):
         for i_order, spec in enumerate(items):
             show_item, show_option = spec.get("show_when", ("", ""))
@@ -646,7 +772,7 @@ def seed_map(version: int = 1) -> bool:
                 )
             )
     items = bulk_create_with_history(item_rows, Item)
-    specs = [spec for _code, _title, section_items in SECTIONS for spec in section_items]
+    specs = [spec for _code, _title, section_items in seeded_sections for spec in section_items]
     option_rows, option_weights = [], []
     for item, spec in zip(items, specs, strict=True):
         for o_order, (code, label, hint, weights, exclusive) in enumerate(spec.get("options", [])):
@@ -665,21 +791,27 @@ def seed_map(version: int = 1) -> bool:
         ],
         OptionWeight,
     )
-    questionnaire.status = Questionnaire.Status.PUBLISHED
-    questionnaire.published_at = timezone.now()
-    questionnaire.save()
+    if not Questionnaire.objects.filter(
+        version__gt=version, status=Questionnaire.Status.PUBLISHED
+    ).exists():
+        for old in Questionnaire.objects.filter(status=Questionnaire.Status.PUBLISHED):
+            old.status = Questionnaire.Status.RETIRED
+            old.save(update_fields=["status", "updated_at"])
+        questionnaire.status = Questionnaire.Status.PUBLISHED
+        questionnaire.published_at = timezone.now()
+        questionnaire.save()
     return True
 
 
 def seed_spec(version: int = 1):
-    """Version 1 as a QuestionnaireSpec straight from the data above, without a database.
+    """A seeded version as a QuestionnaireSpec straight from the data above, without a database.
 
     Scoring tests use it; a test checks it matches what `seed_map` stores.
     """
     from ..rules.spec import ItemSpec, OptionSpec, QuestionnaireSpec
 
     items = []
-    for _s_code, s_title, section_items in SECTIONS:
+    for _s_code, s_title, section_items in sections_for(version):
         for spec in section_items:
             items.append(
                 ItemSpec(

@@ -1,12 +1,13 @@
 """What the "How MAP works" page shows: the live rules and weights, never a copy of them.
 
-Built from the published questionnaire's spec and the constants in scoring.py and
-suggestions.py, so the page cannot drift from what the scoring does.
+Built from the published questionnaire's spec, the constants in scoring.py and
+suggestions.py and the caution rulebook (cautions.py), so the page cannot drift from what the
+scoring does.
 """
 
 from dataclasses import dataclass
 
-from ..rules import scoring, suggestions
+from ..rules import cautions, scoring, suggestions
 from ..rules.spec import TYPES, QuestionnaireSpec
 
 
@@ -47,5 +48,8 @@ def how_it_works_context(spec: QuestionnaireSpec | None) -> dict:
         "multi_counted": scoring.MULTI_COUNTED,
         "emergency_flags": scoring.EMERGENCY_FLAGS,
         "max_suggestions": suggestions.MAX_SUGGESTIONS,
+        "suggestion_cautions": cautions.SUGGESTION_CAUTIONS,
+        "medicine_cautions": cautions.MEDICINE_CAUTIONS,
+        "recommends": cautions.RECOMMENDS,
         "scoring_version": scoring.SCORING_VERSION,
     }

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from ..rules.cautions import BY_CODE as CAUTIONS_BY_CODE
 from ..rules.flow import visible_items
 from ..rules.scoring import MapResult, Reason
 from ..rules.spec import TYPES, ItemSpec, QuestionnaireSpec
@@ -39,28 +40,6 @@ LEVEL_NAMES = {
     "moderate": gettext_lazy("Moderate"),
     "high": gettext_lazy("High"),
 }
-# Said when the content database has no text for a caution, so a caution is never lost.
-CAUTION_FALLBACKS = {
-    "opioids": gettext_lazy(
-        "This does not mix with opioid medicines. Do not start it while you take opioids: "
-        "talk to your prescriber first."
-    ),
-    "prescription": gettext_lazy(
-        "This needs a prescription. Ask your doctor whether it is right for you."
-    ),
-    "anticoagulant": gettext_lazy(
-        "This can raise the risk of bleeding if you take blood thinners. Check with your "
-        "doctor or pharmacist before you start."
-    ),
-    "kidney": gettext_lazy(
-        "This can build up in your body if your kidneys do not work well. Check with your "
-        "doctor before you start."
-    ),
-    "pregnancy": gettext_lazy(
-        "If you are pregnant or breastfeeding, check with your doctor or midwife before you start."
-    ),
-}
-CAUTION_DEFAULT = gettext_lazy("Check with your doctor or pharmacist before you start.")
 
 
 def type_phrase(code: str) -> str:
@@ -250,8 +229,8 @@ class SuggestionView:
 def suggestion_views(spec: QuestionnaireSpec, suggestions, items_by_slug: dict) -> list:
     """Suggestions in rank order, each with EVERY caution code it carries, in words.
 
-    The text comes from the item's own cautions in the content database; a built-in sentence
-    stands in when an editor has not written one, so a caution is never dropped.
+    The text comes from the item's own cautions in the content database where an editor has
+    written one; otherwise the rulebook's own words (cautions.py), so a caution is never dropped.
     """
     views = []
     for suggestion in suggestions:
@@ -265,7 +244,7 @@ def suggestion_views(spec: QuestionnaireSpec, suggestions, items_by_slug: dict) 
                 cautions=[
                     CautionView(
                         code=code,
-                        text=texts.get(code) or str(CAUTION_FALLBACKS.get(code, CAUTION_DEFAULT)),
+                        text=texts.get(code) or str(CAUTIONS_BY_CODE[code].patient),
                     )
                     for code in suggestion.cautions
                 ],
@@ -273,6 +252,14 @@ def suggestion_views(spec: QuestionnaireSpec, suggestions, items_by_slug: dict) 
             )
         )
     return views
+
+
+def medicine_caution_views(result: MapResult, audience: str = "patient") -> list[CautionView]:
+    """The person's own medicine-and-condition cautions, in the rulebook's words."""
+    return [
+        CautionView(code=code, text=str(getattr(CAUTIONS_BY_CODE[code], audience)))
+        for code in result.medicine_cautions
+    ]
 
 
 def toolkit_suggestions(spec: QuestionnaireSpec, result: MapResult) -> list:

@@ -383,6 +383,7 @@ def results(request, key):
             also=also,
             flags=presenters.flag_labels(spec, result.red_flags),
             suggestions=suggestions,
+            medicine_cautions=presenters.medicine_caution_views(result),
             faqs=faqs,
             notes=notes,
             taper_faq=taper_faq,

@@ -77,3 +77,9 @@ def clean_answers(spec: QuestionnaireSpec, raw_answers: dict) -> dict:
     if problems:
         raise AnswerError("; ".join(problems))
     return cleaned
+
+
+def require_safety_screen(answers: dict) -> None:
+    """There is no result without the red-flag screen: raise AnswerError when it is missing."""
+    if not answers.get("red_flags"):
+        raise AnswerError("red flags not screened: no result without the safety screen")

@@ -30,6 +30,9 @@ WPI_REGIONS = (
     "abdomen",
 )
 
+# The four answers of PHQ and GAD items (and of `mood`), scored 0-3 in this order.
+FREQUENCY = ("not_at_all", "several_days", "more_than_half", "nearly_every_day")
+
 # item code -> (kind, answer codes). Order follows ITEMS.md, which is the order they are asked.
 REQUIRED_ITEMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "red_flags": (
@@ -85,7 +88,7 @@ REQUIRED_ITEMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "processed_food": ("single", ("little", "some", "most")),
     "stress_level": ("single", ("never", "sometimes", "often", "very_often")),
     "stress_pain_link": ("single", ("no", "a_little", "clearly")),
-    "mood": ("single", ("not_at_all", "several_days", "more_than_half", "nearly_every_day")),
+    "mood": ("single", FREQUENCY),
     "self_harm": ("single", ("no", "yes", "prefer_not_to_say")),
     "worry": ("single", ("disagree", "agree")),
     "fear_of_movement": ("single", ("disagree", "agree")),
@@ -133,7 +136,32 @@ REQUIRED_SHOW_WHEN = {
     "opioid_taper": ("medications", "opioids"),
 }
 
-NUMBER_RANGES = {"intensity": (0, 10)}
+
+# ITEMS.md §6: the validated measures, in every questionnaire version from 2 onwards (version 1
+# stays as published without them). Editors may not remove them from a later version.
+MEASURE_ITEMS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "interference_enjoyment": ("number", ()),
+    "interference_activity": ("number", ()),
+    "little_interest": ("single", FREQUENCY),
+    "nervous": ("single", FREQUENCY),
+    "uncontrolled_worry": ("single", FREQUENCY),
+}
+MEASURES_FROM_VERSION = 2
+
+# Every item code the contract names, in the order they are asked.
+CONTRACT_ITEMS = {**REQUIRED_ITEMS, **MEASURE_ITEMS}
+
+
+def required_items(version: int) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """The contract items a questionnaire version must carry."""
+    return CONTRACT_ITEMS if version >= MEASURES_FROM_VERSION else REQUIRED_ITEMS
+
+
+NUMBER_RANGES = {
+    "intensity": (0, 10),
+    "interference_enjoyment": (0, 10),
+    "interference_activity": (0, 10),
+}
 
 # Scoring may weight only the four presentation types.
 TYPE_CODES = ("peripheral", "central", "stress_driven", "neuropathic")
@@ -154,10 +182,5 @@ TOOLKIT_SLUGS = (
     "blood-sugar-control",
 )
 
-CAUTION_CODES = ("opioids", "prescription", "anticoagulant", "kidney", "pregnancy")
-
-# A caution that must ride on a suggestion whenever it is made (check-vignettes does the same).
-ALWAYS_CAUTIONS = {"low-dose-naltrexone": "prescription"}
-
 # Free text is never scored and never exported.
-TEXT_ITEMS = tuple(code for code, (kind, _) in REQUIRED_ITEMS.items() if kind == "text")
+TEXT_ITEMS = tuple(code for code, (kind, _) in CONTRACT_ITEMS.items() if kind == "text")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SCORING_VERSION = "map-scoring-1"
+SCORING_VERSION = "map-scoring-2"
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,8 @@ class MapResult:
     crisis: bool = False
     suggestions: tuple[Suggestion, ...] = ()
     notes: tuple[Note, ...] = field(default_factory=tuple)
+    medicine_cautions: tuple[str, ...] = ()  # codes from cautions.MEDICINE_CAUTIONS
+    measures: dict = field(default_factory=dict)  # peg, phq2, gad2, wpi: a value or None
     scoring_version: str = SCORING_VERSION
 
     @property
@@ -88,5 +90,7 @@ class MapResult:
             "suggestions": [
                 {"slug": s.slug, "cautions": list(s.cautions)} for s in self.suggestions
             ],
-            "notes": [note.text for note in self.notes],
+            "medicine_cautions": list(self.medicine_cautions),
+            "measures": dict(self.measures),
+            "notes": [str(note.text) for note in self.notes],
         }

@@ -23,15 +23,20 @@ How a score is made (published for clinicians on the "How MAP works" page):
    `primary`. Any other type that is also high, or moderate and within MIXED_MARGIN points of
    the leader, makes the picture mixed and is listed after it: mixed pain is common
    (Hodges 2024), and stress in particular is a layer that sits beside the other types.
+   When no type reaches moderate, `primary` is empty: the answers do not point clearly to one
+   pattern, and saying so is more honest than naming a type on thin evidence.
 
-Red flags and crisis are not scored: they are read straight from the answers, and any red
-flag removes every suggestion (getting checked comes first).
+Red flags and crisis are not scored: they are read straight from the answers. Any red flag
+removes every suggestion (getting checked comes first), and an emergency flag names no type
+at all (`primary` is empty): nothing may frame an emergency as a pain type.
 """
 
 from __future__ import annotations
 
 from . import codes as contract
+from .cautions import medicine_cautions
 from .flow import is_shown
+from .measures import measures_for
 from .results import SCORING_VERSION, MapResult, Note, Reason, Suggestion, TypeResult
 from .spec import TYPES, ItemSpec, QuestionnaireSpec
 from .suggestions import suggest
@@ -160,7 +165,12 @@ def type_scores(spec: QuestionnaireSpec, answers: dict) -> dict[str, TypeResult]
         if acute and type_code in ACUTE_TYPES:
             value *= ACUTE_FACTOR
         value = int(round(min(100, max(0, value))))
-        because = tuple(sorted((r for r in reasons if r.points > 0), key=lambda r: -r.points)[:5])
+        # Only answers that added to a score explain it; a score of 0 has no reasons.
+        because = (
+            tuple(sorted((r for r in reasons if r.points > 0), key=lambda r: -r.points)[:5])
+            if value
+            else ()
+        )
         results[type_code] = TypeResult(
             code=type_code,
             score=value,
@@ -170,10 +180,17 @@ def type_scores(spec: QuestionnaireSpec, answers: dict) -> dict[str, TypeResult]
     return results
 
 
-def primary_types(types: dict[str, TypeResult]) -> tuple[str, ...]:
-    """The leading type, then any type close enough to call the picture mixed."""
+def primary_types(types: dict[str, TypeResult], urgency: str | None = None) -> tuple[str, ...]:
+    """The leading type, then any type close enough to call the picture mixed.
+
+    Empty for an emergency, and when no type reaches moderate.
+    """
+    if urgency == "emergency":
+        return ()
     ranked = sorted(TYPES, key=lambda code: (-types[code].score, TYPES.index(code)))
     leader = types[ranked[0]]
+    if leader.level == "low":
+        return ()
     mixed = [
         code
         for code in ranked[1:]
@@ -238,6 +255,15 @@ def notes_for(answers: dict, acute: bool) -> tuple[Note, ...]:
                 "at all. A finding may not be what is driving your pain.",
             )
         )
+    if "alcohol_heavy" in conditions:
+        notes.append(
+            Note(
+                "alcohol_nerves",
+                "Drinking a lot of alcohol over time can damage nerves. Cutting down, with "
+                "support if you need it, helps most; ask your clinician to check your "
+                "vitamin levels (B1 and B12) before taking supplements.",
+            )
+        )
     if {"diabetes", "prediabetes", "b12_low", "chemotherapy", "alcohol_heavy"} & conditions and (
         {"feet", "hands"} & set(answers.get("body_regions") or ())
     ):
@@ -260,7 +286,7 @@ def score(spec: QuestionnaireSpec, answers: dict) -> MapResult:
     suggestions = () if urgency else suggest(types, answers)
     return MapResult(
         questionnaire=str(spec.version),
-        primary=primary_types(types),
+        primary=primary_types(types, urgency),
         types=types,
         acute=acute,
         urgency=urgency,
@@ -268,4 +294,6 @@ def score(spec: QuestionnaireSpec, answers: dict) -> MapResult:
         crisis=answers.get("self_harm") == "yes",
         suggestions=suggestions,
         notes=notes_for(answers, acute),
+        medicine_cautions=medicine_cautions(answers),
+        measures=measures_for(answers),
     )

@@ -6,27 +6,21 @@ restoration, low B12 for methylcobalamin). Tools that guidelines put first for p
 ACP 2017) carry more weight than supplements. A caution never hides a suggestion silently: it
 rides along with it and lowers its rank, so the person and their clinician see both.
 
-When an answer needed to judge a caution was skipped (no medicines or conditions given), the
-caution is shown: not knowing is not the same as being safe.
+Cautions come from the one rulebook, `cautions.py`: when an answer needed to judge a caution
+was skipped, the caution is shown, since not knowing is not the same as being safe.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .cautions import cautions_for, rank_factor
 from .results import Reason, Suggestion, TypeResult
 
 THRESHOLD = 0.3
 MAX_SUGGESTIONS = 7
+ALWAYS_SUGGESTED = "graded-movement"
 
-SUPPLEMENTS = (
-    "magnesium",
-    "palmitoylethanolamide",
-    "omega-3",
-    "curcumin",
-    "alpha-lipoic-acid",
-    "methylcobalamin",
-)
 # Only gentle, general tools are offered for recent (acute) pain; the rest are for pain that
 # has persisted.
 ACUTE_ALLOWED = frozenset(
@@ -39,7 +33,9 @@ ACUTE_ALLOWED = frozenset(
 )
 
 NEURO_CAUSE_DIABETES = frozenset({"diabetes", "prediabetes"})
-NEURO_CAUSE_B12 = frozenset({"b12_low", "alcohol_heavy"})
+# Heavy alcohol can damage nerves, but it is not a B12 finding: what helps first is cutting
+# down and a clinician's check (the alcohol note says so); methylcobalamin needs a low B12.
+NEURO_CAUSE_B12 = frozenset({"b12_low"})
 
 
 @dataclass(frozen=True)
@@ -135,7 +131,7 @@ RULES = (
     Rule(
         "methylcobalamin",
         {"neuropathic": 0.5},
-        (("conditions", "b12_low", 0.4), ("conditions", "alcohol_heavy", 0.2)),
+        (("conditions", "b12_low", 0.4),),
         needs=("b12", "nerve_features"),
     ),
 )
@@ -161,34 +157,9 @@ def _precondition(name: str, types: dict[str, TypeResult], answers: dict) -> boo
     raise ValueError(f"unknown precondition {name!r}")
 
 
-def cautions_for(slug: str, answers: dict) -> tuple[str, ...]:
-    """Caution codes (ITEMS.md) that qualify a suggestion for this person."""
-    medications = answers.get("medications")
-    conditions = answers.get("conditions")
-    # A skipped question cannot rule a caution out.
-    on = set(medications) if medications is not None else {"opioids", "anticoagulant"}
-    has = set(conditions) if conditions is not None else {"kidney_disease", "pregnancy"}
-    found = []
-    if slug == "low-dose-naltrexone":
-        found.append("prescription")
-        if "opioids" in on:
-            found.append("opioids")
-    if slug in ("omega-3", "curcumin") and "anticoagulant" in on:
-        found.append("anticoagulant")
-    if slug == "magnesium" and "kidney_disease" in has:
-        found.append("kidney")
-    if (slug in SUPPLEMENTS or slug == "low-dose-naltrexone") and "pregnancy" in has:
-        found.append("pregnancy")
-    return tuple(found)
-
-
-# How much a caution lowers a suggestion's rank (never removes it).
-CAUTION_RANK_FACTOR = {"opioids": 0.5, "pregnancy": 0.6, "kidney": 0.5, "anticoagulant": 0.7}
-
-
 def suggest(types: dict[str, TypeResult], answers: dict) -> tuple[Suggestion, ...]:
     acute = answers.get("duration") == "lt_3_months"
-    found = []
+    found, always = [], None
     for rule in RULES:
         if acute and rule.slug not in ACUTE_ALLOWED:
             continue
@@ -201,11 +172,18 @@ def suggest(types: dict[str, TypeResult], answers: dict) -> tuple[Suggestion, ..
             if _has(answers, item, answer):
                 reasons.append(Reason(item, answer, bonus))
         fit = sum(reason.points for reason in reasons)
-        if fit < THRESHOLD:
-            continue
         cautions = cautions_for(rule.slug, answers)
-        for code in cautions:
-            fit *= CAUTION_RANK_FACTOR.get(code, 1)
-        found.append(Suggestion(rule.slug, cautions, round(fit, 3), tuple(reasons)))
+        suggestion = Suggestion(
+            rule.slug, cautions, round(fit * rank_factor(cautions), 3), tuple(reasons)
+        )
+        if rule.slug == ALWAYS_SUGGESTED:
+            always = suggestion
+        if fit >= THRESHOLD:
+            found.append(suggestion)
     found.sort(key=lambda s: -s.fit)
-    return tuple(found[:MAX_SUGGESTIONS])
+    kept = found[:MAX_SUGGESTIONS]
+    # Staying active helps every type (ITEMS.md): graded movement is never lost to the
+    # threshold or to the cut-off; it takes the last place when it ranks lower.
+    if always is not None and always not in kept:
+        kept = [*kept[: MAX_SUGGESTIONS - 1], always]
+    return tuple(kept)

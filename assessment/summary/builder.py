@@ -18,6 +18,7 @@ from datetime import datetime
 from django.utils.translation import gettext_lazy as _
 
 from ..rules import flow
+from ..rules.cautions import BY_CODE
 from ..rules.codes import WPI_REGIONS
 from ..rules.scoring import SCORING_VERSION, MapResult
 from ..rules.spec import TYPES, ItemSpec, QuestionnaireSpec
@@ -80,23 +81,6 @@ CLINICAL_LABELS = {
     "surgery": _("Surgery for this pain"),
     NOTES_ITEM: _("Notes for the clinician"),
 }
-
-# Cautions that an answer raises on its own, whatever is suggested: a clinician reading the
-# medication list should see them even when the matching suggestion was held back.
-ANSWER_CAUTIONS = (
-    ("medications", "opioids", _("Low-dose naltrexone: not compatible with opioid therapy.")),
-    (
-        "medications",
-        "anticoagulant",
-        _("Omega-3, curcumin: bleeding risk with anticoagulants."),
-    ),
-    ("conditions", "kidney_disease", _("Magnesium: use with caution in kidney disease.")),
-    (
-        "conditions",
-        "pregnancy",
-        _("Supplements and low-dose naltrexone: pregnancy or breastfeeding; check safety first."),
-    ),
-)
 
 
 def reference_for(key: str) -> str:
@@ -291,11 +275,8 @@ def build_summary(
         for label, code in zip(labels("conditions"), relevant.get("conditions") or [], strict=False)
         if code != "none"
     ]
-    answer_cautions = tuple(
-        str(text)
-        for item_code, option_code, text in ANSWER_CAUTIONS
-        if option_code in (relevant.get(item_code) or [])
-    )
+    # The person's own medicine-and-condition cautions, in the rulebook's clinician words.
+    answer_cautions = tuple(str(BY_CODE[code].clinician) for code in result.medicine_cautions)
 
     types = tuple(
         TypeRow(

@@ -31,8 +31,10 @@ from ..models import (
     Section,
     TestStory,
 )
-from ..rules.codes import CAUTION_CODES, REQUIRED_ITEMS, TOOLKIT_SLUGS, TYPE_CODES
+from ..rules.cautions import CAUTION_CODES
+from ..rules.codes import REQUIRED_ITEMS, TOOLKIT_SLUGS, TYPE_CODES
 from . import views as admin_views
+from .testbench import NO_PATTERN
 
 TYPE_SHORT = {"peripheral": "P", "central": "C", "stress_driven": "S", "neuropathic": "N"}
 
@@ -401,8 +403,11 @@ class TestStoryForm(forms.ModelForm):
     )
     expected_leading = forms.MultipleChoiceField(
         label=_("expected leading type (any of)"),
-        choices=[(c, c) for c in TYPE_CODES],
+        choices=[(c, c) for c in TYPE_CODES]
+        + [(NO_PATTERN, _("none: the answers may point to no single pattern"))],
         widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Tick none of them when no type may be named at all (an emergency)."),
     )
     required_suggestions = forms.MultipleChoiceField(
         label=_("must suggest"),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, Sum
 from django.db.models.fields.json import KT
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ..models import Answer, Assessment, Questionnaire
 from ..rules.codes import TYPE_CODES
@@ -73,6 +74,9 @@ def _bars(pairs) -> tuple[Bar, ...]:
     )
 
 
+NO_TYPE = "none"
+
+
 def leading_spread(assessments) -> tuple[Bar, ...]:
     """How many completed assessments led with each type (the result's first primary type)."""
     rows = dict(
@@ -86,7 +90,9 @@ def leading_spread(assessments) -> tuple[Bar, ...]:
     from ..models import TYPE_CHOICES
 
     labels = dict(TYPE_CHOICES)
-    return _bars((code, str(labels[code]), rows.get(code, 0)) for code in TYPE_CODES)
+    # An emergency, or answers that point to no single pattern, name no type (empty primary).
+    no_type = (NO_TYPE, str(_("No type named")), rows.get(None, 0))
+    return _bars([*((code, str(labels[code]), rows.get(code, 0)) for code in TYPE_CODES), no_type])
 
 
 def dropoff(assessments) -> tuple[Bar, ...]:

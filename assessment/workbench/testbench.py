@@ -12,10 +12,14 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from ..rules.answers import AnswerError, clean_answers
-from ..rules.codes import ALWAYS_CAUTIONS, TYPE_CODES
+from ..rules.cautions import ALWAYS_CAUTIONS
+from ..rules.codes import TYPE_CODES
 from ..rules.flow import relevant_answers
 from ..rules.scoring import MapResult, score
 from ..rules.spec import QuestionnaireSpec
+
+# In an expected-leading list: the answers may point to no single pattern (`primary` empty).
+NO_PATTERN = "none"
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,19 @@ class Expectation:
     suggest_all: tuple[str, ...] = ()
     not_suggested: tuple[str, ...] = ()
     cautions: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_vignette(cls, expect: dict) -> Expectation:
+        """From the `expect` object of a vignette or clinical-case file."""
+        return cls(
+            leading_any=tuple(expect["primary_any"]),
+            urgency=expect.get("urgency"),
+            crisis=bool(expect.get("crisis", False)),
+            acute=expect.get("acute"),
+            suggest_all=tuple(expect.get("suggest_all", ())),
+            not_suggested=tuple(expect.get("not_suggested", ())),
+            cautions=dict(expect.get("cautions", {})),
+        )
 
     @classmethod
     def from_story(cls, story) -> Expectation:
@@ -84,10 +101,22 @@ def check_result(expect: Expectation, result: MapResult) -> list[str]:
     """Every way `result` differs from what the clinician expects; empty when it matches."""
     problems = []
     primary = list(result.primary)
-    if not primary or primary[0] not in expect.leading_any:
+    # As in check-vignettes: no expected type means none may be named (an emergency);
+    # NO_PATTERN among them allows "the answers point to no single pattern".
+    if not expect.leading_any:
+        if primary:
+            problems.append(
+                _("names the type %(got)s where none may be named") % {"got": _quoted(primary[:1])}
+            )
+    elif not primary:
+        if NO_PATTERN not in expect.leading_any:
+            problems.append(
+                _("names no type, expected one of %(want)s") % {"want": _quoted(expect.leading_any)}
+            )
+    elif primary[0] not in expect.leading_any:
         problems.append(
             _("leading type is %(got)s, expected one of %(want)s")
-            % {"got": _quoted(primary[:1]) or "none", "want": _quoted(expect.leading_any)}
+            % {"got": _quoted(primary[:1]), "want": _quoted(expect.leading_any)}
         )
     unknown = [code for code in primary if code not in TYPE_CODES]
     if unknown:

@@ -11,7 +11,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from assessment.models import Questionnaire
-from assessment.rules.answers import AnswerError, clean_answers
+from assessment.rules.answers import AnswerError, clean_answers, require_safety_screen
 from assessment.rules.flow import relevant_answers
 from assessment.rules.scoring import score
 from assessment.rules.spec import spec_for
@@ -47,7 +47,11 @@ class Command(BaseCommand):
             try:
                 with open(path, encoding="utf-8") as handle:
                     document = json.load(handle)
-                answers = clean_answers(spec, document.get("answers") or {})
+                answers = document.get("answers") or {}
+                if not isinstance(answers, dict):
+                    raise AnswerError("answers must be an object of item code to answer")
+                answers = clean_answers(spec, answers)
+                require_safety_screen(answers)
             except (OSError, json.JSONDecodeError, AttributeError) as exc:
                 problems.append(f"{path}: cannot read: {exc}")
                 continue
