@@ -13,8 +13,9 @@ pytestmark = pytest.mark.django_db
 
 # Session; assessment with its questionnaire; the stored answers.
 GET_QUERIES = 3
-# The same, plus the answer upsert and the assessment's updated_at/flags.
-POST_QUERIES = 5
+# The same, plus, in one transaction (a SAVEPOINT and its RELEASE inside the test's own
+# transaction): the assessment row locked, the answer upsert and its updated_at/flags.
+POST_QUERIES = 8
 
 
 @pytest.fixture(autouse=True)

@@ -331,7 +331,7 @@ def test_done_when_scenario(client):
 
     before.refresh_from_db()
     assert before.questionnaire == old and before.result == before_result
-    rescored = score(spec_for(before.questionnaire), stored_answers(before)).to_dict()
+    rescored = score(spec_for(before.questionnaire), stored_answers(before)).to_record()
     assert rescored == before_result
 
     client.force_login(editor())

@@ -51,5 +51,5 @@ def take_assessment(questionnaire: Questionnaire, answers: dict, complete=True) 
     for code, value in answers.items():
         stored = services.save_answer(assessment, code, value, stored)
     if complete:
-        services.complete(assessment, spec_for(questionnaire), stored)
+        services.complete(assessment, spec_for(questionnaire))
     return assessment

@@ -2,7 +2,8 @@
 
 Views stay thin and call these. Every write is idempotent (an answer is an upsert keyed by
 item code; completing twice keeps the first completion), so a double submit, a refresh or a
-second tab can never corrupt an assessment.
+second tab can never corrupt an assessment. Saving and completing lock the assessment row, and
+a completed assessment's result is a stored record that later rule changes never touch.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from django.utils import timezone
 
 from ..models import RESUME_LENGTH, Answer, Assessment, QuestionErrorCount, Questionnaire
 from ..rules.flow import RED_FLAGS, relevant_answers
+from ..rules.results import MapResult
 from ..rules.scoring import score, urgency_for
 from ..rules.spec import QuestionnaireSpec
 
@@ -52,20 +54,43 @@ def store_answer(assessment: Assessment, item_code: str, value) -> None:
     )
 
 
-def save_answer(assessment: Assessment, item_code: str, value, answers: dict) -> dict:
-    """Store one answer and keep the assessment's safety flags in step; two queries.
+class AssessmentClosed(Exception):
+    """The assessment was completed (or deleted) while this answer was on its way."""
 
-    Returns the answers with this one applied. Saving also moves `updated_at` on, because the
-    retention period counts from the last change.
+
+def _lock(assessment: Assessment) -> Assessment:
+    """The assessment row, locked until the transaction ends (PostgreSQL: SELECT FOR UPDATE).
+
+    Saving an answer and completing both take this lock, so a tab that completes while another
+    tab saves cannot tear the record: one of them goes first, and the other sees it.
     """
-    store_answer(assessment, item_code, value)
-    answers = {**answers, item_code: value}
-    changes = {"updated_at": timezone.now()}
-    if item_code == RED_FLAGS:
-        changes["urgency"] = urgency_for(answers.get(RED_FLAGS)) or ""
-    if item_code == SELF_HARM:
-        changes["crisis"] = value == "yes"
-    Assessment.objects.filter(pk=assessment.pk).update(**changes)
+    try:
+        return (
+            Assessment.objects.select_for_update().only("pk", "completed_at").get(pk=assessment.pk)
+        )
+    except Assessment.DoesNotExist:
+        raise AssessmentClosed from None
+
+
+def save_answer(assessment: Assessment, item_code: str, value, answers: dict) -> dict:
+    """Store one answer and keep the assessment's safety flags in step.
+
+    Returns the answers with this one applied. Raises AssessmentClosed when the assessment was
+    completed or deleted in the meantime (another tab): a completed result is a record, so its
+    answers no longer change. Saving also moves `updated_at` on, because the retention period
+    counts from the last change.
+    """
+    with transaction.atomic():
+        if _lock(assessment).completed_at is not None:
+            raise AssessmentClosed
+        store_answer(assessment, item_code, value)
+        answers = {**answers, item_code: value}
+        changes = {"updated_at": timezone.now()}
+        if item_code == RED_FLAGS:
+            changes["urgency"] = urgency_for(answers.get(RED_FLAGS)) or ""
+        if item_code == SELF_HARM:
+            changes["crisis"] = value == "yes"
+        Assessment.objects.filter(pk=assessment.pk).update(**changes)
     for field, new in changes.items():
         setattr(assessment, field, new)
     return answers
@@ -76,22 +101,45 @@ def result_for(spec: QuestionnaireSpec, answers: dict):
     return score(spec, relevant_answers(spec, answers))
 
 
-def complete(assessment: Assessment, spec: QuestionnaireSpec, answers: dict | None = None) -> None:
-    """Mark complete and keep the result as shown then. Completing twice changes nothing."""
+def complete(assessment: Assessment, spec: QuestionnaireSpec) -> None:
+    """Mark complete and store the result as a record. Completing twice changes nothing.
+
+    The answers are read under the row lock, so the stored record is always the result of the
+    stored answers, whatever another tab is doing.
+    """
     if assessment.completed_at is not None:
         return
-    answers = stored_answers(assessment) if answers is None else answers
-    result = result_for(spec, answers).to_dict()
-    now = timezone.now()
     with transaction.atomic():
-        # The filter makes a second, racing completion a no-op instead of a second snapshot.
-        updated = Assessment.objects.filter(pk=assessment.pk, completed_at__isnull=True).update(
-            completed_at=now, result=result, updated_at=now
-        )
-    if updated:
-        assessment.completed_at, assessment.result = now, result
-    else:
-        assessment.refresh_from_db(fields=["completed_at", "result"])
+        locked = _lock(assessment)
+        if locked.completed_at is None:
+            record = result_for(spec, stored_answers(assessment)).to_record()
+            now = timezone.now()
+            Assessment.objects.filter(pk=assessment.pk).update(
+                completed_at=now, result=record, updated_at=now
+            )
+    assessment.refresh_from_db(fields=["completed_at", "result", "updated_at"])
+
+
+def stored_result(assessment: Assessment) -> MapResult:
+    """The result a completed assessment was given, exactly as stored at completion."""
+    return MapResult.from_record(assessment.result)
+
+
+def rescore(assessment: Assessment, spec: QuestionnaireSpec) -> tuple[dict, dict]:
+    """Score a completed assessment again under today's rules, keeping the old record.
+
+    Returns (old, new) records; the old one is kept inside the new one as `previous`, so a
+    re-score never loses what the person was told. Only the `rescore_results` command calls it.
+    """
+    with transaction.atomic():
+        _lock(assessment)
+        assessment.refresh_from_db(fields=["result"])
+        old = assessment.result
+        new = result_for(spec, stored_answers(assessment)).to_record()
+        new["previous"] = {k: v for k, v in old.items() if k != "previous"}
+        Assessment.objects.filter(pk=assessment.pk).update(result=new)
+    assessment.result = new
+    return old, new
 
 
 def delete_assessment(assessment: Assessment) -> None:

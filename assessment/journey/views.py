@@ -147,7 +147,11 @@ def _save_and_route(request, assessment, spec, answers, item, data, change):
         services.count_error(assessment, item.code)
         return _render_question(request, assessment, spec, answers, item, form, change)
     previous = answers.get(item.code)
-    answers = services.save_answer(assessment, item.code, form.value, answers)
+    try:
+        answers = services.save_answer(assessment, item.code, form.value, answers)
+    except services.AssessmentClosed:
+        # Finished (or deleted) in another tab meanwhile: its result is a record now.
+        return redirect("assessment:carry_on", assessment.key)
     suffix = "?change=1" if change else ""
     if item.code == flow.RED_FLAGS and assessment.urgency:
         return redirect(reverse("assessment:stop", args=[assessment.key]) + suffix)
@@ -309,7 +313,7 @@ def check(request, key):
         # Every question that applies is answered or skipped before the map is drawn.
         return redirect(_question_url(key, missing.code))
     if request.method == "POST":
-        services.complete(assessment, spec, answers)
+        services.complete(assessment, spec)
         return redirect("assessment:results", key)
     last = flow.visible_items(spec, answers)[-1]
     sections = presenters.check_answer_sections(spec, answers)
@@ -347,10 +351,8 @@ def results(request, key):
     if not assessment.is_complete:
         return redirect("assessment:check", key)
     spec = spec_for(assessment.questionnaire)
-    answers = services.stored_answers(assessment)
-    # Recomputed from the stored answers: the version is immutable, so it matches the
-    # snapshot taken at completion, and it keeps each reason's item and answer for wording.
-    result = services.result_for(spec, answers)
+    # The result stored at completion: what this person was told, whatever the rules say now.
+    result = services.stored_result(assessment)
     rows = presenters.type_rows(spec, result)
     bars, chart_height = presenters.chart_bars(rows)
     headline, also = presenters.leading_sentence(result)

@@ -35,9 +35,12 @@ FHIR_CONTENT_TYPE = "application/fhir+json; charset=utf-8"
 
 
 def _parts(assessment: Assessment):
-    # The same calls as the results page, so the summary shows the result the person saw.
+    # A finished assessment shows the result stored at completion, as its results page does;
+    # an unfinished one (marked "Not finished") shows what its answers give so far.
     spec = spec_for(assessment.questionnaire)
     stored = services.stored_answers(assessment)
+    if assessment.is_complete:
+        return spec, stored, services.stored_result(assessment)
     return spec, stored, services.result_for(spec, stored)
 
 
