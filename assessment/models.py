@@ -394,6 +394,33 @@ class PublishRecord(models.Model):
         return f"v{self.questionnaire.version} published {self.published_at:%Y-%m-%d}"
 
 
+class PublishApproval(models.Model):
+    """A clinical lead's sign-off of a draft exactly as it stood (its spec fingerprint).
+
+    With PAINMAP_PUBLISH_APPROVALS = 2 a draft goes live only when a second clinical lead
+    publishes the same, unchanged draft; any edit after an approval makes it stale.
+    """
+
+    questionnaire = models.ForeignKey(
+        Questionnaire, on_delete=models.CASCADE, related_name="approvals"
+    )
+    approved_by = models.ForeignKey("auth.User", on_delete=models.CASCADE, related_name="+")
+    approved_at = models.DateTimeField(auto_now_add=True)
+    fingerprint = models.CharField(max_length=64)
+    changelog = models.TextField(_("what changed"))
+
+    class Meta:
+        ordering = ["-approved_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["questionnaire", "approved_by", "fingerprint"], name="one_approval_each"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"v{self.questionnaire.version} approved by {self.approved_by}"
+
+
 class QuestionErrorCount(models.Model):
     """How often a question's error message was shown, per day: anonymous, for improving the
     wording of questions people stumble on (GOV.UK validation pattern)."""

@@ -236,6 +236,11 @@ ADMIN_PATH = os.environ.get("PAINMAP_ADMIN_PATH", "admin/").strip("/") + "/"
 PAINMAP_RETENTION_DAYS = envint("PAINMAP_RETENTION_DAYS", 90)
 # How long a clinician share link works.
 PAINMAP_SHARE_DAYS = envint("PAINMAP_SHARE_DAYS", 14)
+# How many clinical leads must sign a questionnaire version off before it goes live (the one
+# who publishes counts as one): 2 asks a second clinical lead to approve the same draft.
+PAINMAP_PUBLISH_APPROVALS = max(1, envint("PAINMAP_PUBLISH_APPROVALS", 1))
+# How many recently completed assessments the test bench re-scores on a draft (counts only).
+PAINMAP_BENCH_RECENT = envint("PAINMAP_BENCH_RECENT", 500)
 
 LOGGING = {
     "version": 1,

@@ -194,12 +194,12 @@ def test_it_requires_the_confirmation_box_when_stories_fail(lead_client):
     page = lead_client.get(url).content.decode()
     assert "Wrong on purpose" in page and 'name="confirm_failures"' in page
 
-    refused = lead_client.post(url, {})
+    refused = lead_client.post(url, {"changelog": "Weights reviewed."})
     assert refused.status_code == 200
     assert "Tick the box to publish anyway" in refused.content.decode()
     assert Questionnaire.objects.get(pk=draft.pk).status == "draft"
 
-    done = lead_client.post(url, {"confirm_failures": "on"})
+    done = lead_client.post(url, {"confirm_failures": "on", "changelog": "Weights reviewed."})
     assert done.status_code == 302
     record = PublishRecord.objects.get(questionnaire=draft)
     assert record.confirmed_despite_failures
@@ -320,7 +320,9 @@ def test_done_when_scenario(client):
     bench = client.get(admin_url("questionnaire_test", draft.pk)).content.decode()
     assert "Fail" not in bench.split(failing)[1].split("</tr>")[0]
 
-    published = client.post(admin_url("questionnaire_publish", draft.pk), {})
+    published = client.post(
+        admin_url("questionnaire_publish", draft.pk), {"changelog": "Nerve weights corrected."}
+    )
     assert published.status_code == 302
     draft.refresh_from_db()
     old.refresh_from_db()
@@ -359,3 +361,34 @@ def test_it_previews_an_accessible_question_page_in_a_browser(live_server, page)
     page.click("button[value=continue]")
     assert "step=1" in page.url
     assert page.locator("h1").inner_text() == spec_for(questionnaire).items[1].wording
+
+
+def test_the_test_bench_shows_what_a_weight_change_does_before_publishing(lead_client):
+    """A draft's changed weight shows as score shifts per story, and as counts over the
+    recent completed assessments it would change; nothing is saved to them."""
+    from assessment.models import Assessment
+    from assessment.workbench import versions
+    from tests.workbench_support import CALM_ANSWERS, take_assessment, v1
+
+    live = v1()
+    people = [take_assessment(live, CALM_ANSWERS) for _ in range(6)]
+    records = {a.pk: a.result for a in Assessment.objects.filter(pk__in=[p.pk for p in people])}
+    draft = versions.questionnaire_clone(source=live, label="Heavier movement")
+    option = AnswerOption.objects.get(
+        item__questionnaire=draft, item__code="movement_link", code="clear_pattern"
+    )
+    weight = option.weights.get(type="peripheral")
+    weight.points += 6
+    weight.save()
+
+    page = lead_client.get(admin_url("questionnaire_test", draft.pk)).content.decode()
+    assert "What version 2 changes, compared with the live version 1" in page
+    assert "<mark>" in page and "scores" in page
+    # The calm person's peripheral score moves: six recent assessments would change scores.
+    assert 'data-change="scores"><th scope="row">Scores</th><td>6</td>' in page
+    assert 'data-change="urgency"><th scope="row">Urgency</th><td>0</td>' in page
+    for assessment in Assessment.objects.filter(pk__in=records):
+        assert assessment.result == records[assessment.pk]  # never saved
+
+    publish = lead_client.get(admin_url("questionnaire_publish", draft.pk)).content.decode()
+    assert "What version 2 changes" in publish and 'name="changelog"' in publish

@@ -100,3 +100,9 @@ def test_it_catches_a_case_whose_expectation_is_flipped():
     story = Story(**fields)
     report = testbench.run_bench(v1(), stories=[story])
     assert not report.verdicts[0].passed
+
+
+def test_small_counts_of_changed_assessments_are_not_shown_exactly():
+    assert testbench.shown_count(0) == "0"
+    assert testbench.shown_count(3) == "fewer than 5"
+    assert testbench.shown_count(5) == "5"

@@ -23,6 +23,8 @@ from tests.workbench_support import CALM_ANSWERS, clinical_lead, editor, take_as
 
 pytestmark = pytest.mark.django_db
 
+CHANGE = "Reviewed the weights of the nerve items."
+
 
 def test_it_clones_every_section_item_answer_and_weight():
     source = v1()
@@ -108,7 +110,7 @@ def test_it_publishes_one_version_at_a_time_and_records_who():
     old = v1()
     draft = versions.questionnaire_clone(source=old, label="Next")
 
-    record = versions.questionnaire_publish(questionnaire=draft, user=lead)
+    record = versions.questionnaire_publish(questionnaire=draft, user=lead, changelog=CHANGE)
 
     old.refresh_from_db()
     draft.refresh_from_db()
@@ -123,7 +125,7 @@ def test_it_publishes_one_version_at_a_time_and_records_who():
 def test_it_refuses_to_publish_without_the_permission():
     draft = versions.questionnaire_clone(source=v1(), label="Next")
     with pytest.raises(PermissionDenied):
-        versions.questionnaire_publish(questionnaire=draft, user=editor())
+        versions.questionnaire_publish(questionnaire=draft, user=editor(), changelog=CHANGE)
     draft.refresh_from_db()
     assert draft.status == "draft"
 
@@ -132,7 +134,7 @@ def test_it_refuses_to_publish_an_invalid_draft():
     draft = versions.questionnaire_clone(source=v1(), label="Next")
     Item.objects.get(questionnaire=draft, code="mood").delete()
     with pytest.raises(versions.VersionError) as caught:
-        versions.questionnaire_publish(questionnaire=draft, user=clinical_lead())
+        versions.questionnaire_publish(questionnaire=draft, user=clinical_lead(), changelog=CHANGE)
     assert (
         "Item “mood” is missing. It is part of the MAP contract (ITEMS.md)."
         in caught.value.messages
@@ -152,12 +154,14 @@ def test_it_needs_confirmation_to_publish_with_failing_stories_and_records_it():
     lead = clinical_lead()
 
     with pytest.raises(versions.StoriesFailing) as caught:
-        versions.questionnaire_publish(questionnaire=draft, user=lead)
+        versions.questionnaire_publish(questionnaire=draft, user=lead, changelog=CHANGE)
     assert "Expects the impossible" in caught.value.messages[0]
     assert Questionnaire.objects.get(pk=draft.pk).status == "draft"
     assert not PublishRecord.objects.exists()
 
-    record = versions.questionnaire_publish(questionnaire=draft, user=lead, confirm_failures=True)
+    record = versions.questionnaire_publish(
+        questionnaire=draft, user=lead, confirm_failures=True, changelog=CHANGE
+    )
     assert record.confirmed_despite_failures is True
     assert record.failing_stories[0]["story"] == story.pk
     assert "leading type is" in record.failing_stories[0]["problems"][0]
@@ -166,7 +170,7 @@ def test_it_needs_confirmation_to_publish_with_failing_stories_and_records_it():
 def test_it_keeps_an_old_assessment_on_its_version_with_the_same_result():
     old = v1()
     assessment = take_assessment(old, CALM_ANSWERS)
-    before = result_for(spec_for(old), stored_answers(assessment)).to_dict()
+    before = result_for(spec_for(old), stored_answers(assessment)).to_record()
 
     draft = versions.questionnaire_clone(source=old, label="Reweighted")
     weight = OptionWeight.objects.filter(
@@ -175,12 +179,12 @@ def test_it_keeps_an_old_assessment_on_its_version_with_the_same_result():
     weight.points += 5
     weight.save()
     Story.objects.all().delete()
-    versions.questionnaire_publish(questionnaire=draft, user=clinical_lead())
+    versions.questionnaire_publish(questionnaire=draft, user=clinical_lead(), changelog=CHANGE)
 
     assessment.refresh_from_db()
     assert assessment.questionnaire == old
     assert assessment.result == before
-    rescored = score(spec_for(assessment.questionnaire), stored_answers(assessment)).to_dict()
+    rescored = score(spec_for(assessment.questionnaire), stored_answers(assessment)).to_record()
     assert rescored == before
     assert current_questionnaire() == draft
 
@@ -197,3 +201,34 @@ def test_it_retires_a_draft_or_the_live_version():
         versions.questionnaire_retire(questionnaire=live, user=editor())
     versions.questionnaire_retire(questionnaire=live, user=lead)
     assert current_questionnaire() is None
+
+
+def test_it_will_not_publish_without_saying_what_changed():
+    draft = versions.questionnaire_clone(source=v1(), label="Next")
+    lead = clinical_lead()
+    with pytest.raises(versions.VersionError, match="Say what changed"):
+        versions.questionnaire_publish(questionnaire=draft, user=lead, changelog="  ")
+    assert Questionnaire.objects.get(pk=draft.pk).status == "draft"
+    versions.questionnaire_publish(questionnaire=draft, user=lead, changelog=CHANGE)
+    assert Questionnaire.objects.get(pk=draft.pk).changelog == CHANGE
+
+
+def test_a_second_clinical_lead_must_approve_the_same_unchanged_draft(settings):
+    settings.PAINMAP_PUBLISH_APPROVALS = 2
+    Story.objects.all().delete()
+    draft = versions.questionnaire_clone(source=v1(), label="Next")
+    first, second = clinical_lead("lead-one"), clinical_lead("lead-two")
+    with pytest.raises(versions.AwaitingApproval):
+        versions.questionnaire_publish(questionnaire=draft, user=first, changelog=CHANGE)
+    assert Questionnaire.objects.get(pk=draft.pk).status == "draft"
+    # The same lead again does not count twice.
+    with pytest.raises(versions.AwaitingApproval):
+        versions.questionnaire_publish(questionnaire=draft, user=first, changelog=CHANGE)
+    # An edit after the approval makes it stale: the second lead's publish is only an approval.
+    weight = OptionWeight.objects.filter(option__item__questionnaire=draft).first()
+    weight.points += 1
+    weight.save()
+    with pytest.raises(versions.AwaitingApproval):
+        versions.questionnaire_publish(questionnaire=draft, user=second, changelog=CHANGE)
+    versions.questionnaire_publish(questionnaire=draft, user=first, changelog=CHANGE)
+    assert Questionnaire.objects.get(pk=draft.pk).status == "published"

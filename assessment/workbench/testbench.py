@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from ..rules.answers import AnswerError, clean_answers
 from ..rules.cautions import ALWAYS_CAUTIONS
 from ..rules.codes import TYPE_CODES
+from ..rules.compare import KINDS, ScoreShift, changes, score_shifts
 from ..rules.flow import relevant_answers
 from ..rules.scoring import MapResult, score
 from ..rules.spec import QuestionnaireSpec
@@ -204,6 +205,121 @@ def run_bench(questionnaire, stories=None) -> BenchReport:
         for story in stories
     )
     return BenchReport(version=questionnaire.version, verdicts=verdicts)
+
+
+@dataclass(frozen=True)
+class StoryComparison:
+    """One story scored on the published version and on the draft, side by side."""
+
+    title: str
+    story_id: int | None
+    live: dict | None  # the published version's result (None: no published version)
+    draft: dict | None  # None: the answers do not fit the draft
+    changes: tuple[str, ...] = ()
+    shifts: tuple[ScoreShift, ...] = ()
+    added: tuple[str, ...] = ()  # suggestions the draft adds
+    removed: tuple[str, ...] = ()  # suggestions the draft drops
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes)
+
+    def scores(self) -> list[tuple[str, int | None, int | None, int]]:
+        """(type, live score, draft score, difference) for every type."""
+        live = {c: p["score"] for c, p in ((self.live or {}).get("types") or {}).items()}
+        draft = {c: p["score"] for c, p in ((self.draft or {}).get("types") or {}).items()}
+        return [
+            (code, live.get(code), draft.get(code), (draft.get(code) or 0) - (live.get(code) or 0))
+            for code in TYPE_CODES
+        ]
+
+
+def compare_bench(draft, live, stories=None) -> tuple[StoryComparison, ...]:
+    """Every active story's result on `live` and on `draft`, with what differs."""
+    from ..models import TestStory
+    from ..rules.spec import spec_for
+
+    draft_spec = spec_for(draft)
+    live_spec = spec_for(live) if live is not None else None
+    if stories is None:
+        stories = TestStory.objects.filter(active=True).order_by("title", "pk")
+    found = []
+    for story in stories:
+        expect = Expectation.from_story(story)
+        kwargs = {"title": story.title, "answers": story.answers, "expect": expect}
+        new = run_one(draft_spec, **kwargs).result
+        old = run_one(live_spec, **kwargs).result if live_spec is not None else None
+        both = old is not None and new is not None
+        old_slugs = [s["slug"] for s in (old or {}).get("suggestions", ())]
+        new_slugs = [s["slug"] for s in (new or {}).get("suggestions", ())]
+        found.append(
+            StoryComparison(
+                title=story.title,
+                story_id=story.pk,
+                live=old,
+                draft=new,
+                changes=changes(old, new) if both else (),
+                shifts=tuple(score_shifts(old, new)) if both else (),
+                added=tuple(slug for slug in new_slugs if slug not in old_slugs) if both else (),
+                removed=tuple(slug for slug in old_slugs if slug not in new_slugs) if both else (),
+            )
+        )
+    return tuple(found)
+
+
+# Counts below this are shown as "fewer than 5": a count of 1 can single a person out.
+SMALL_COUNT = 5
+
+
+@dataclass(frozen=True)
+class RecentImpact:
+    """How the draft would change the results of the last N completed assessments: counts only."""
+
+    looked_at: int
+    do_not_fit: int
+    counts: dict[str, int]
+
+    def shown(self) -> list[tuple[str, str]]:
+        return [(kind, shown_count(count)) for kind, count in self.counts.items()]
+
+
+def shown_count(count: int) -> str:
+    if 0 < count < SMALL_COUNT:
+        return str(_("fewer than %(n)s") % {"n": SMALL_COUNT})
+    return str(count)
+
+
+def recent_impact(draft, limit: int) -> RecentImpact:
+    """Re-score the last `limit` completed assessments' answers on `draft` (in memory, never
+    saved) and count how many would change urgency, leading type, cautions, suggestions or
+    scores compared with the result they were given. Two queries, whatever `limit` is."""
+    from ..models import Answer, Assessment
+    from ..rules.spec import spec_for
+
+    spec = spec_for(draft)
+    recent = list(
+        Assessment.objects.filter(completed_at__isnull=False, result__isnull=False)
+        .order_by("-completed_at")
+        .values_list("pk", "result")[:limit]
+    )
+    answers: dict[int, dict] = {pk: {} for pk, _result in recent}
+    for assessment_id, code, value in Answer.objects.filter(
+        assessment_id__in=list(answers)
+    ).values_list("assessment_id", "item_code", "value"):
+        if value is not None:
+            answers[assessment_id][code] = value
+    counts = dict.fromkeys(KINDS, 0)
+    unfit = 0
+    for pk, stored in recent:
+        try:
+            cleaned = clean_answers(spec, answers[pk])
+        except AnswerError:
+            unfit += 1
+            continue
+        new = score(spec, relevant_answers(spec, cleaned)).to_dict()
+        for kind in changes(stored, new):
+            counts[kind] += 1
+    return RecentImpact(looked_at=len(recent), do_not_fit=unfit, counts=counts)
 
 
 def _quoted(codes) -> str:

@@ -7,6 +7,9 @@ is published at a time: new assessments start on it; existing ones keep theirs.
 
 from __future__ import annotations
 
+import hashlib
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
@@ -18,6 +21,7 @@ from ..models import (
     AnswerOption,
     Item,
     OptionWeight,
+    PublishApproval,
     PublishRecord,
     Questionnaire,
     Section,
@@ -35,6 +39,22 @@ class VersionError(Exception):
     def __init__(self, messages):
         self.messages = list(messages)
         super().__init__("; ".join(self.messages))
+
+
+class AwaitingApproval(VersionError):
+    """This clinical lead's approval is recorded; more are needed before the draft goes live."""
+
+    def __init__(self, approvals: int, required: int):
+        self.approvals, self.required = approvals, required
+        super().__init__(
+            [
+                _(
+                    "Your approval is recorded (%(have)s of %(need)s). Another clinical lead "
+                    "must now publish the same, unchanged draft."
+                )
+                % {"have": approvals, "need": required}
+            ]
+        )
 
 
 class StoriesFailing(VersionError):
@@ -230,11 +250,24 @@ def questionnaire_validate(questionnaire: Questionnaire) -> list[str]:
     return problems
 
 
-def questionnaire_publish(*, questionnaire: Questionnaire, user, confirm_failures=False):
+def spec_fingerprint(questionnaire: Questionnaire) -> str:
+    """A digest of everything the draft asks and scores: an approval holds for this only."""
+    spec = build_spec(questionnaire)
+    return hashlib.sha256(repr(spec.items).encode()).hexdigest()
+
+
+def questionnaire_publish(
+    *, questionnaire: Questionnaire, user, confirm_failures=False, changelog=None
+):
     """Publish a draft: validate, run the test bench, retire the live version, record it.
 
+    "What changed" is required (the `changelog`, or the one the draft already has). With
+    PAINMAP_PUBLISH_APPROVALS above 1, each clinical lead's publish is an approval of the draft
+    as it stands, and it goes live only at the one that completes the count.
+
     Raises PermissionDenied without the publish permission, VersionError when the version is
-    not a valid draft, and StoriesFailing when stories fail and `confirm_failures` is not set.
+    not a valid draft or says nothing of what changed, StoriesFailing when stories fail and
+    `confirm_failures` is not set, and AwaitingApproval when more approvals are needed.
     Returns the PublishRecord.
     """
     if user is None or not user.has_perm(PUBLISH_PERMISSION):
@@ -250,9 +283,31 @@ def questionnaire_publish(*, questionnaire: Questionnaire, user, confirm_failure
     problems = questionnaire_validate(questionnaire)
     if problems:
         raise VersionError(problems)
+    changelog = (changelog if changelog is not None else questionnaire.changelog).strip()
+    if not changelog:
+        raise VersionError([_("Say what changed in this version before publishing it.")])
     report = run_bench(questionnaire)
     if report.failures and not confirm_failures:
         raise StoriesFailing(report)
+
+    fingerprint = spec_fingerprint(questionnaire)
+    PublishApproval.objects.get_or_create(
+        questionnaire=questionnaire,
+        approved_by=user,
+        fingerprint=fingerprint,
+        defaults={"changelog": changelog},
+    )
+    approvals = (
+        PublishApproval.objects.filter(questionnaire=questionnaire, fingerprint=fingerprint)
+        .values("approved_by")
+        .distinct()
+        .count()
+    )
+    required = settings.PAINMAP_PUBLISH_APPROVALS
+    if approvals < required:
+        # Kept (outside any transaction that the refusal would roll back) for the next lead.
+        Questionnaire.objects.filter(pk=questionnaire.pk).update(changelog=changelog)
+        raise AwaitingApproval(approvals, required)
 
     with transaction.atomic():
         live = list(
@@ -266,8 +321,9 @@ def questionnaire_publish(*, questionnaire: Questionnaire, user, confirm_failure
             old.save(update_fields=["status", "updated_at"])
         questionnaire.status = Questionnaire.Status.PUBLISHED
         questionnaire.published_at = timezone.now()
+        questionnaire.changelog = changelog
         questionnaire._history_user = user
-        questionnaire.save(update_fields=["status", "published_at", "updated_at"])
+        questionnaire.save(update_fields=["status", "published_at", "changelog", "updated_at"])
         return PublishRecord.objects.create(
             questionnaire=questionnaire,
             published_by=user,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect, StreamingHttpResponse
@@ -24,7 +25,7 @@ from ..rules.spec import build_spec
 from . import export, versions
 from .insight import insight as insight_numbers
 from .insight import period_queryset
-from .testbench import run_bench
+from .testbench import compare_bench, recent_impact, run_bench
 
 DEFAULT_PERIOD_DAYS = 30
 
@@ -100,11 +101,40 @@ def test_bench(request, pk):
             title,
             problems=versions.questionnaire_validate(questionnaire),
             report=run_bench(questionnaire),
+            **_what_changes(questionnaire),
         ),
     )
 
 
+def _live():
+    return (
+        Questionnaire.objects.filter(status=Questionnaire.Status.PUBLISHED)
+        .order_by("-version")
+        .first()
+    )
+
+
+def _what_changes(questionnaire) -> dict:
+    """The draft beside the live version: every story side by side, and the recent impact."""
+    live = _live()
+    if live is None or live.pk == questionnaire.pk:
+        return {"live": live}
+    return {
+        "live": live,
+        "comparisons": compare_bench(questionnaire, live),
+        "impact": recent_impact(questionnaire, settings.PAINMAP_BENCH_RECENT),
+    }
+
+
 class PublishForm(forms.Form):
+    changelog = forms.CharField(
+        label=gettext_lazy("What changed in this version"),
+        help_text=gettext_lazy(
+            "Required. Say what changed and why, for the clinicians who will read the record."
+        ),
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
+        max_length=4000,
+    )
     confirm_failures = forms.BooleanField(
         label=gettext_lazy(
             "I have read the failing test stories and still want to publish this version."
@@ -117,14 +147,21 @@ def publish(request, pk):
     _require(request, "assessment.publish_questionnaire", "assessment.view_questionnaire")
     questionnaire = get_object_or_404(Questionnaire, pk=pk)
     title = _("Publish version %(version)s") % {"version": questionnaire.version}
-    form = PublishForm(request.POST if request.method == "POST" else None)
+    form = PublishForm(
+        request.POST if request.method == "POST" else None,
+        initial={"changelog": questionnaire.changelog},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             versions.questionnaire_publish(
                 questionnaire=questionnaire,
                 user=request.user,
                 confirm_failures=form.cleaned_data["confirm_failures"],
+                changelog=form.cleaned_data["changelog"],
             )
+        except versions.AwaitingApproval as waiting:
+            messages.info(request, waiting.messages[0])
+            return _to_change_page(questionnaire)
         except versions.StoriesFailing:
             form.add_error(
                 "confirm_failures",
@@ -146,12 +183,20 @@ def publish(request, pk):
             return _to_change_page(questionnaire)
     problems = versions.questionnaire_validate(questionnaire)
     report = run_bench(questionnaire) if not problems else None
-    live = Questionnaire.objects.filter(status=Questionnaire.Status.PUBLISHED).first()
+    changes = _what_changes(questionnaire) if not problems else {}
+    changes.setdefault("live", _live())
     return render(
         request,
         "admin/assessment/questionnaire/publish.html",
         _context(
-            request, questionnaire, title, form=form, problems=problems, report=report, live=live
+            request,
+            questionnaire,
+            title,
+            form=form,
+            problems=problems,
+            report=report,
+            approvals_required=settings.PAINMAP_PUBLISH_APPROVALS,
+            **changes,
         ),
     )
 
