@@ -48,3 +48,51 @@ def test_it_costs_the_same_for_a_small_and_a_large_questionnaire(client):
     cache.clear()
     large = question_costs(client, 60)[:2]
     assert small == large
+
+
+def finished_costs(client, n_items):
+    """Queries of the results, summary and shared-summary pages of one finished assessment."""
+    from assessment.journey import access
+    from assessment.summary import sharing
+    from content.seeding import seed_content
+    from tests.factories import CALM_ANSWERS, make_assessment
+
+    seed_content()  # the toolkit and FAQs the results page links
+    questionnaire = make_questionnaire(n_items=n_items)
+    codes = {item.code for item in questionnaire.items.all()}
+    answers = {code: value for code, value in CALM_ANSWERS.items() if code in codes}
+    for extra in codes - set(answers):
+        answers[extra] = "a"
+    assessment = make_assessment(questionnaire, answers, complete=True)
+    session = client.session
+    session[access.SESSION_KEY] = [assessment.key]
+    session.save()
+    link = sharing.create_link(assessment)
+    urls = {
+        "results": reverse("assessment:results", args=[assessment.key]),
+        "summary": reverse("assessment:summary", args=[assessment.key]),
+        "shared": reverse("shared:summary", args=[sharing.sign(link)]),
+    }
+    for url in urls.values():
+        assert client.get(url).status_code == 200  # builds the published spec once
+    costs = {}
+    for name, url in urls.items():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        costs[name] = len(queries)
+    return costs
+
+
+# Results: session; assessment with its questionnaire; toolkit items and their cautions; FAQs.
+# Summary: session; assessment; stored answers; toolkit items and cautions. Shared: the link
+# with its assessment; stored answers; toolkit items and cautions. The stored result is read
+# from the assessment row: no page re-scores, and none grows with the questionnaire.
+FINISHED_QUERIES = {"results": 5, "summary": 5, "shared": 4}
+
+
+def test_finished_pages_cost_a_fixed_number_of_queries_whatever_the_questionnaires_size(client):
+    small = finished_costs(client, 10)
+    cache.clear()
+    large = finished_costs(client, 60)
+    assert small == large
+    assert large == FINISHED_QUERIES
