@@ -1,6 +1,7 @@
 """The editors' admin: find, write, review and publish guide content, with its history."""
 
 from django.contrib import admin, messages
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -11,6 +12,7 @@ from .models import (
     Caution,
     PresentationType,
     Question,
+    Reference,
     Status,
     SupportText,
     ToolkitItem,
@@ -36,13 +38,24 @@ class OverdueForReviewFilter(admin.SimpleListFilter):
 def _set_status(modeladmin, request, queryset, status, done_message):
     # Save one by one (not queryset.update) so every change is kept in the history.
     changed = 0
+    ungraded = []
     for obj in queryset:
+        # The same rule as the change form (Graded.clean): no publishing without a grade.
+        if status == Status.PUBLISHED and getattr(obj, "evidence_strength", None) == "":
+            ungraded.append(str(obj))
+            continue
         if obj.status != status:
             obj.status = status
             obj._change_reason = f"Set to {status} from the admin list"
             obj.save()
             changed += 1
     modeladmin.message_user(request, done_message(changed), messages.SUCCESS)
+    if ungraded:
+        modeladmin.message_user(
+            request,
+            _("Not published, set the strength of evidence first: %s") % "; ".join(ungraded),
+            messages.WARNING,
+        )
 
 
 @admin.action(description=_("Publish selected items"), permissions=["change"])
@@ -72,6 +85,25 @@ REVIEW_FIELDSET = (
     {"fields": ("status", "last_reviewed", "review_due", "reviewed_by")},
 )
 REVIEW_FILTERS = ("status", OverdueForReviewFilter, "review_due")
+# The grade is reviewed with the text, so it sits just above the review dates.
+EVIDENCE_FIELDSET = (
+    _("Strength of evidence"),
+    {
+        "fields": ("evidence_strength", "evidence_claim"),
+        "description": _(
+            "Grade the one claim this rests on by its best reference, and no higher. Add the "
+            "references below, each with a DOI or a link; for a national guideline, say "
+            "whether it agrees."
+        ),
+    },
+)
+
+
+class ReferenceInline(admin.StackedInline):
+    model = Reference
+    extra = 1
+    fields = (("citation",), ("kind", "guideline_stance"), ("doi", "url"), "note", "order")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 class GuideAdmin(SimpleHistoryAdmin):
@@ -94,17 +126,27 @@ class PresentationTypeAdmin(GuideAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(GuideAdmin):
-    list_display = ("title", "section", "status", "order", "last_reviewed", "review_due")
-    list_filter = (*REVIEW_FILTERS, "section", "types")
+    list_display = (
+        "title",
+        "section",
+        "evidence_strength",
+        "status",
+        "order",
+        "last_reviewed",
+        "review_due",
+    )
+    list_filter = (*REVIEW_FILTERS, "evidence_strength", "section", "types")
     search_fields = ("title", "slug", "summary", "body")
     prepopulated_fields = {"slug": ("title",)}
     filter_horizontal = ("types",)
     ordering = ("section", "order", "title")
     fieldsets = (
         (None, {"fields": ("title", "slug", "section", "order", "summary", "body")}),
-        (_("Sources and links"), {"fields": ("references", "types")}),
+        (_("Links"), {"fields": ("types",)}),
+        EVIDENCE_FIELDSET,
         REVIEW_FIELDSET,
     )
+    inlines = [ReferenceInline]
 
 
 class CautionInline(admin.TabularInline):
@@ -115,19 +157,28 @@ class CautionInline(admin.TabularInline):
 
 @admin.register(ToolkitItem)
 class ToolkitItemAdmin(GuideAdmin):
-    list_display = ("name", "slug", "needs_prescription", "status", "order", "review_due")
-    list_filter = (*REVIEW_FILTERS, "needs_prescription", "types")
+    list_display = (
+        "name",
+        "slug",
+        "evidence_strength",
+        "needs_prescription",
+        "status",
+        "order",
+        "review_due",
+    )
+    list_filter = (*REVIEW_FILTERS, "evidence_strength", "needs_prescription", "types")
     search_fields = ("name", "slug", "summary", "what_it_does", "dose", "evidence")
     prepopulated_fields = {"slug": ("name",)}
     filter_horizontal = ("types",)
     ordering = ("order", "name")
-    inlines = [CautionInline]
+    inlines = [CautionInline, ReferenceInline]
     fieldsets = (
         (None, {"fields": ("name", "slug", "order", "summary", "what_it_does")}),
         (
             _("Dose, timing and evidence"),
             {"fields": ("dose", "time_to_effect", "evidence", "needs_prescription", "types")},
         ),
+        EVIDENCE_FIELDSET,
         REVIEW_FIELDSET,
     )
 
@@ -166,3 +217,16 @@ class SupportTextAdmin(SimpleHistoryAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return ("slug",) if obj else ()
+
+
+@admin.register(Reference)
+class ReferenceAdmin(SimpleHistoryAdmin):
+    """Every source in one list, to check links and guideline stances at review time."""
+
+    list_display = ("citation", "item", "article", "kind", "guideline_stance", "doi")
+    list_filter = ("kind", "guideline_stance")
+    list_select_related = ("item", "article")
+    search_fields = ("citation", "doi", "url", "note")
+    autocomplete_fields = ("item", "article")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    ordering = ("kind", "citation")

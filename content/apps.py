@@ -17,6 +17,7 @@ class ContentConfig(AppConfig):
                 models.Caution,
                 models.PresentationType,
                 models.Question,
+                models.Reference,
                 models.SupportText,
                 models.ToolkitItem,
                 map_models.Questionnaire,

@@ -4,6 +4,8 @@ Long text is Markdown. Its sanitised HTML is rendered once, on save, so that pag
 Markdown while serving a request.
 """
 
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from assessment.rules.codes import TYPE_CODES
 
+from . import evidence
 from .markdown import render_markdown
 
 
@@ -50,6 +53,47 @@ class Reviewed(models.Model):
         return self.status == Status.PUBLISHED
 
 
+class Graded(models.Model):
+    """How strong the evidence is for the one claim a piece of guidance rests on.
+
+    The grade is reviewed with the content it belongs to (same review dates and history); its
+    references are `Reference` rows. The scale and its words live in `content.evidence`.
+    """
+
+    evidence_strength = models.CharField(
+        _("strength of evidence"),
+        max_length=20,
+        choices=evidence.CHOICES,
+        blank=True,
+        help_text=_(
+            "Strong, moderate, limited or expert opinion, as defined on the public "
+            "'How strong is the evidence?' page. Grade the claim below by its best reference, "
+            "and no higher."
+        ),
+    )
+    evidence_claim = models.CharField(
+        _("claim graded"),
+        max_length=300,
+        blank=True,
+        help_text=_("The claim the strength applies to, in one plain sentence."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def grade(self):
+        return evidence.grade(self.evidence_strength)
+
+    def clean(self):
+        super().clean()
+        # Published guidance must say how strong its evidence is; a draft may wait.
+        if self.status == Status.PUBLISHED and not self.evidence_strength:
+            raise ValidationError(
+                {"evidence_strength": _("Set the strength of evidence before publishing.")}
+            )
+
+
 class PresentationType(Reviewed):
     code = models.CharField(
         _("code"), max_length=20, unique=True, choices=[(c, c) for c in TYPE_CODES]
@@ -79,7 +123,7 @@ class PresentationType(Reviewed):
         return reverse("content:type", args=[self.code])
 
 
-class Article(Reviewed):
+class Article(Graded, Reviewed):
     class Section(models.TextChoices):
         MECHANISM = "mechanism", _("Why pain persists")
         CARE_GAP = "care_gap", _("What care gets wrong")
@@ -93,10 +137,6 @@ class Article(Reviewed):
     summary = models.TextField(_("summary"))
     body = models.TextField(_("body (Markdown)"))
     body_html = models.TextField(editable=False, default="")
-    references = models.TextField(
-        _("references"), blank=True, help_text=_("One reference per line, in Markdown.")
-    )
-    references_html = models.TextField(editable=False, default="")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     types = models.ManyToManyField(
         PresentationType, blank=True, related_name="articles", verbose_name=_("types")
@@ -112,17 +152,13 @@ class Article(Reviewed):
 
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
-        refs = "\n".join(
-            f"- {line.strip()}" for line in self.references.splitlines() if line.strip()
-        )
-        self.references_html = render_markdown(refs)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("content:article", args=[self.slug])
 
 
-class ToolkitItem(Reviewed):
+class ToolkitItem(Graded, Reviewed):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=120)
     summary = models.CharField(_("one-line summary"), max_length=240)
@@ -153,6 +189,95 @@ class ToolkitItem(Reviewed):
 
     def get_absolute_url(self) -> str:
         return reverse("content:toolkit_item", args=[self.slug])
+
+
+class Reference(models.Model):
+    """A source behind an article's key claim or a toolkit item, with a link a reader can follow.
+
+    Belongs to exactly one article or one toolkit item and is reviewed with it. Where the source
+    is a clinical guideline, `guideline_stance` says whether it agrees with the claim.
+    """
+
+    class Kind(models.TextChoices):
+        GUIDELINE = "guideline", _("Clinical guideline")
+        REVIEW = "review", _("Systematic review")
+        TRIAL = "trial", _("Randomised trial")
+        STUDY = "study", _("Other study or review")
+
+    class Stance(models.TextChoices):
+        AGREES = "agrees", _("Agrees")
+        PARTLY = "partly", _("Agrees in part")
+        DISAGREES = "disagrees", _("Does not agree")
+        NO_RECOMMENDATION = "no_recommendation", _("Makes no recommendation")
+
+    article = models.ForeignKey(
+        Article,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="sources",
+        verbose_name=_("article"),
+    )
+    item = models.ForeignKey(
+        ToolkitItem,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="sources",
+        verbose_name=_("toolkit item"),
+    )
+    citation = models.CharField(_("citation"), max_length=400)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.STUDY)
+    doi = models.CharField(
+        _("DOI"),
+        max_length=120,
+        blank=True,
+        validators=[
+            RegexValidator(r"^10\.\d{4,9}/\S+$", _("A DOI starts with 10. (no https://)."))
+        ],
+    )
+    url = models.URLField(_("link"), max_length=500, blank=True)
+    guideline_stance = models.CharField(
+        _("does the guideline agree?"),
+        max_length=20,
+        choices=Stance.choices,
+        blank=True,
+        help_text=_("For guidelines only."),
+    )
+    note = models.CharField(_("what it says on this claim"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("reference")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(article__isnull=False, item__isnull=True)
+                    | models.Q(article__isnull=True, item__isnull=False)
+                ),
+                name="reference_has_one_owner",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(doi="", url=""), name="reference_has_doi_or_link"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.citation
+
+    @property
+    def href(self) -> str:
+        """Where a reader goes to check it: the DOI resolver when there is a DOI."""
+        return f"https://doi.org/{self.doi}" if self.doi else self.url
+
+    def clean(self):
+        super().clean()
+        if not self.doi and not self.url:
+            raise ValidationError(_("Give a DOI or a link, so a reader can check the source."))
+        if self.guideline_stance and self.kind != self.Kind.GUIDELINE:
+            raise ValidationError({"guideline_stance": _("Only a guideline has a stance here.")})
 
 
 class Caution(models.Model):

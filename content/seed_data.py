@@ -214,13 +214,6 @@ ARTICLES = [
               part of how pain works, so they are part of how it eases.
             """
         ),
-        "references": _md(
-            """
-            Treede RD, Rief W, Barke A, et al. Chronic pain as a symptom or a disease: the IASP Classification of Chronic Pain for the International Classification of Diseases (ICD-11). *Pain*. 2019;160(1):19–27.
-            Woolf CJ. Central sensitization: implications for the diagnosis and treatment of pain. *Pain*. 2011;152(3 Suppl):S2–S15.
-            National Institute for Health and Care Excellence. Chronic pain (primary and secondary) in over 16s: assessment of all chronic pain and management of chronic primary pain (NG193). 2021.
-            """
-        ),
     },
     # Why pain persists -------------------------------------------------------------------
     {
@@ -263,12 +256,6 @@ ARTICLES = [
               and palmitoylethanolamide (PEA) all act on inflammation.
             - Gentle, graded movement helps too. It lowers inflammation markers and tells the
               nervous system the area is safe.
-            """
-        ),
-        "references": _md(
-            """
-            Basbaum AI, Bautista DM, Scherrer G, Julius D. Cellular and molecular mechanisms of pain. *Cell*. 2009;139(2):267–284.
-            Julius D, Basbaum AI. Molecular mechanisms of nociception. *Nature*. 2001;413(6852):203–210.
             """
         ),
     },
@@ -315,12 +302,6 @@ ARTICLES = [
             - Ask whether your nervous system has been assessed, not only the place that hurts.
             """
         ),
-        "references": _md(
-            """
-            Woolf CJ. Central sensitization: implications for the diagnosis and treatment of pain. *Pain*. 2011;152(3 Suppl):S2–S15.
-            Latremoliere A, Woolf CJ. Central sensitization: a generator of pain hypersensitivity by central neural plasticity. *J Pain*. 2009;10(9):895–926.
-            """
-        ),
     },
     {
         "slug": "brain-changes",
@@ -353,12 +334,6 @@ ARTICLES = [
             - Safe movement, good sleep, lower stress and understanding pain all give the brain
               what it needs to recalibrate.
             - Change takes time. Think in weeks and months rather than days.
-            """
-        ),
-        "references": _md(
-            """
-            Apkarian AV, Sosa Y, Sonty S, et al. Chronic back pain is associated with decreased prefrontal and thalamic gray matter density. *J Neurosci*. 2004;24(46):10410–10415.
-            Seminowicz DA, Wideman TH, Naso L, et al. Effective treatment of chronic low back pain in humans reverses abnormal brain anatomy and function. *J Neurosci*. 2011;31(20):7540–7550.
             """
         ),
     },
@@ -406,13 +381,6 @@ ARTICLES = [
             - These are real treatments, to use alongside other care, not instead of it.
             """
         ),
-        "references": _md(
-            """
-            McEwen BS. Protective and damaging effects of stress mediators. *N Engl J Med*. 1998;338(3):171–179.
-            McEwen BS, Stellar E. Stress and the individual: mechanisms leading to disease. *Arch Intern Med*. 1993;153(18):2093–2101.
-            Finan PH, Goodin BR, Smith MT. The association of sleep and pain: an update and a path forward. *J Pain*. 2013;14(12):1539–1552.
-            """
-        ),
     },
     # What care gets wrong ----------------------------------------------------------------
     {
@@ -455,13 +423,6 @@ ARTICLES = [
             - If a taper makes your pain worse, that is a known effect, not a sign you are doing
               it wrong. A slow taper with support for the nervous system makes it easier.
             - Low-dose naltrexone is **not** compatible with opioid therapy.
-            """
-        ),
-        "references": _md(
-            """
-            Lee M, Silverman SM, Hansen H, Patel VB, Manchikanti L. A comprehensive review of opioid-induced hyperalgesia. *Pain Physician*. 2011;14(2):145–161.
-            Chou R, Turner JA, Devine EB, et al. The effectiveness and risks of long-term opioid therapy for chronic pain: a systematic review for a National Institutes of Health Pathways to Prevention Workshop. *Ann Intern Med*. 2015;162(4):276–286.
-            Krebs EE, Gravely A, Nugent S, et al. Effect of opioid vs nonopioid medications on pain-related function in patients with chronic back pain or hip or knee osteoarthritis pain: the SPACE randomized clinical trial. *JAMA*. 2018;319(9):872–882.
             """
         ),
     },
@@ -508,13 +469,6 @@ ARTICLES = [
               at, not only your spine.
             - If your leg or arm is getting weaker, or you have new trouble with your bladder or
               bowel, get urgent medical help.
-            """
-        ),
-        "references": _md(
-            """
-            Brinjikji W, Luetmer PH, Comstock B, et al. Systematic literature review of imaging features of spinal degeneration in asymptomatic populations. *AJNR Am J Neuroradiol*. 2015;36(4):811–816.
-            Jensen MC, Brant-Zawadzki MN, Obuchowski N, et al. Magnetic resonance imaging of the lumbar spine in people without back pain. *N Engl J Med*. 1994;331(2):69–73.
-            Fairbank J, Frost H, Wilson-MacDonald J, et al. Randomised controlled trial to compare surgical stabilisation of the lumbar spine with an intensive rehabilitation programme for patients with chronic low back pain: the MRC spine stabilisation trial. *BMJ*. 2005;330(7502):1233.
             """
         ),
     },
@@ -565,13 +519,6 @@ ARTICLES = [
               appointment.
             """
         ),
-        "references": _md(
-            """
-            Wolfe F, Clauw DJ, Fitzcharles MA, et al. 2016 Revisions to the 2010/2011 fibromyalgia diagnostic criteria. *Semin Arthritis Rheum*. 2016;46(3):319–329.
-            Clauw DJ. Fibromyalgia: a clinical review. *JAMA*. 2014;311(15):1547–1555.
-            Macfarlane GJ, Kronisch C, Dean LE, et al. EULAR revised recommendations for the management of fibromyalgia. *Ann Rheum Dis*. 2017;76(2):318–328.
-            """
-        ),
     },
     {
         "slug": "nsaids-and-the-gut",
@@ -615,13 +562,6 @@ ARTICLES = [
               urgent medical help.
             - Other ways to calm inflammation, such as food, omega-3 and curcumin, do not harm
               the gut in this way.
-            """
-        ),
-        "references": _md(
-            """
-            Bjarnason I, Hayllar J, MacPherson AJ, Russell AS. Side effects of nonsteroidal anti-inflammatory drugs on the small and large intestine in humans. *Gastroenterology*. 1993;104(6):1832–1847.
-            Bjarnason I, Scarpignato C, Holmgren E, et al. Mechanisms of damage to the gastrointestinal tract from nonsteroidal anti-inflammatory drugs. *Gastroenterology*. 2018;154(3):500–514.
-            Wallace JL. Prostaglandins, NSAIDs, and gastric mucosal protection: why doesn't the stomach digest itself? *Physiol Rev*. 2008;88(4):1547–1565.
             """
         ),
     },
@@ -668,12 +608,6 @@ ARTICLES = [
             - Trauma-focused somatic therapies, such as Somatic Experiencing, EMDR and Internal
               Family Systems, work on that load directly.
             - You choose what you share and when. You can ask for a trauma-informed therapist.
-            """
-        ),
-        "references": _md(
-            """
-            Felitti VJ, Anda RF, Nordenberg D, et al. Relationship of childhood abuse and household dysfunction to many of the leading causes of death in adults: the Adverse Childhood Experiences (ACE) Study. *Am J Prev Med*. 1998;14(4):245–258.
-            Afari N, Ahumada SM, Wright LJ, et al. Psychological trauma and functional somatic syndromes: a systematic review and meta-analysis. *Psychosom Med*. 2014;76(1):2–11.
             """
         ),
     },

@@ -5,13 +5,24 @@ An editor may have rewritten an article or unpublished a toolkit item; running `
 again must not undo that. Relations (types, related articles) are set only on rows this run
 created, for the same reason. Cautions are the one exception that is topped up on existing items:
 a missing caution is a safety gap, so a caution code the seed lists for an item is added back if
-the item lacks it. Existing caution text is never changed.
+the item lacks it. Existing caution text is never changed. The strength of evidence is topped up
+the same way: an ungraded item or article gets the seeded grade, and one with no references gets
+the seeded references; a grade or reference an editor has set is never changed.
 """
 
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
-from . import seed_data
-from .models import Article, Caution, PresentationType, Question, SupportText, ToolkitItem
+from . import seed_data, seed_evidence
+from .models import (
+    Article,
+    Caution,
+    PresentationType,
+    Question,
+    Reference,
+    SupportText,
+    ToolkitItem,
+)
 
 
 def _new(model, key: str, row: dict, skip: tuple[str, ...]):
@@ -24,6 +35,39 @@ def _new(model, key: str, row: dict, skip: tuple[str, ...]):
     return obj
 
 
+def _graded(row: dict, evidence: dict) -> dict:
+    """The seed row with its grade, so a new row is created graded (one history entry)."""
+    graded = evidence.get(row["slug"])
+    if graded is None:
+        return row
+    return {**row, "evidence_strength": graded["strength"], "evidence_claim": graded["claim"]}
+
+
+def _grade(objects: dict, evidence: dict, owner: str, created: list[str]) -> None:
+    """Give ungraded rows their seeded grade, and rows with no references their references."""
+    referenced = set(
+        Reference.objects.filter(**{f"{owner}__in": objects.values()}).values_list(owner, flat=True)
+    )
+    new_refs = []
+    for slug, row in evidence.items():
+        obj = objects.get(slug)
+        if obj is None:
+            continue
+        if not obj.evidence_strength:
+            obj.evidence_strength = row["strength"]
+            obj.evidence_claim = obj.evidence_claim or row["claim"]
+            obj._change_reason = "Seeded strength of evidence"
+            obj.save()
+            created.append(slug)
+        if obj.pk not in referenced:
+            new_refs += [
+                Reference(**{owner: obj}, order=order, **ref)
+                for order, ref in enumerate(row["references"])
+            ]
+    # One insert (with its history rows), not a query per reference.
+    bulk_create_with_history(new_refs, Reference)
+
+
 @transaction.atomic
 def seed_content() -> dict[str, list[str]]:
     """Create the seeded guide rows that are missing. Returns what was created, by kind."""
@@ -34,6 +78,7 @@ def seed_content() -> dict[str, list[str]]:
         "cautions": [],
         "questions": [],
         "support texts": [],
+        "evidence grades": [],
     }
 
     for row in seed_data.TYPES:
@@ -42,18 +87,22 @@ def seed_content() -> dict[str, list[str]]:
     types = {t.code: t for t in PresentationType.objects.all()}
 
     for row in seed_data.ARTICLES:
-        article = _new(Article, "slug", row, skip=("types",))
+        article = _new(Article, "slug", _graded(row, seed_evidence.ARTICLES), skip=("types",))
         if article:
             article.types.set([types[code] for code in row["types"] if code in types])
             created["articles"].append(row["slug"])
     articles = {a.slug: a for a in Article.objects.all()}
+    _grade(articles, seed_evidence.ARTICLES, "article", created["evidence grades"])
 
     for row in seed_data.TOOLKIT:
-        item = _new(ToolkitItem, "slug", row, skip=("types", "cautions"))
+        item = _new(
+            ToolkitItem, "slug", _graded(row, seed_evidence.TOOLKIT), skip=("types", "cautions")
+        )
         if item:
             item.types.set([types[code] for code in row["types"] if code in types])
             created["toolkit"].append(row["slug"])
     items = {i.slug: i for i in ToolkitItem.objects.all()}
+    _grade(items, seed_evidence.TOOLKIT, "item", created["evidence grades"])
     have = set(Caution.objects.values_list("item__slug", "code"))
     for row in seed_data.TOOLKIT:
         item = items[row["slug"]]

@@ -6,7 +6,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from .models import Article, Caution, PresentationType, Question, ToolkitItem
+from .models import Article, Caution, PresentationType, Question, Reference, ToolkitItem
 
 
 def _published_types():
@@ -19,6 +19,10 @@ def _published_articles(attr="articles"):
 
 def _published_questions():
     return Prefetch("questions", queryset=Question.objects.published())
+
+
+def _sources():
+    return Prefetch("sources", queryset=Reference.objects.order_by("order", "pk"))
 
 
 def _cautions():
@@ -41,7 +45,9 @@ def home(request):
 
 def article(request, slug):
     article = get_object_or_404(
-        Article.objects.published().prefetch_related(_published_types(), _published_questions()),
+        Article.objects.published().prefetch_related(
+            _published_types(), _published_questions(), _sources()
+        ),
         slug=slug,
     )
     return render(request, "content/article.html", {"title": article.title, "article": article})
@@ -69,7 +75,9 @@ def toolkit(request):
 
 def toolkit_item(request, slug):
     item = get_object_or_404(
-        ToolkitItem.objects.published().prefetch_related(_cautions(), _published_types()),
+        ToolkitItem.objects.published().prefetch_related(
+            _cautions(), _published_types(), _sources()
+        ),
         slug=slug,
     )
     return render(request, "content/toolkit_item.html", {"title": item.name, "item": item})

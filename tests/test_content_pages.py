@@ -8,6 +8,7 @@ from content.models import (
     Caution,
     PresentationType,
     Question,
+    Reference,
     Status,
     ToolkitItem,
 )
@@ -213,6 +214,12 @@ def add_more_content():
         )
         question.articles.add(article)
         question.types.add(central)
+    for slug in ("magnesium", "central-sensitisation"):
+        owner = {"item": ToolkitItem.objects.filter(slug=slug).first()}
+        if owner["item"] is None:
+            owner = {"article": Article.objects.get(slug=slug)}
+        for n in range(3):
+            Reference.objects.create(**owner, citation=f"Extra {n}", url="https://example.org/")
 
 
 @pytest.mark.parametrize(
@@ -222,8 +229,8 @@ def add_more_content():
         ("/toolkit/", 3),  # items, cautions, types
         ("/questions/", 3),  # questions, articles, types
         ("/types/central/", 5),  # type, items, their cautions, articles, questions
-        ("/toolkit/magnesium/", 3),  # item, cautions, types
-        ("/guide/central-sensitisation/", 3),  # article, types, questions
+        ("/toolkit/magnesium/", 4),  # item, cautions, types, references
+        ("/guide/central-sensitisation/", 4),  # article, types, questions, references
         ("/privacy/", 0),
     ],
 )

@@ -26,7 +26,12 @@ def article_form(**overrides):
         "order": "5",
         "summary": "Doing a little, often.",
         "body": "## Why\n\nBecause.",
-        "references": "",
+        "evidence_strength": "expert_opinion",
+        "evidence_claim": "Pacing helps.",
+        "sources-TOTAL_FORMS": "0",
+        "sources-INITIAL_FORMS": "0",
+        "sources-MIN_NUM_FORMS": "0",
+        "sources-MAX_NUM_FORMS": "1000",
         "status": "draft",
         "last_reviewed": "",
         "review_due": "",
@@ -39,10 +44,11 @@ def article_form(**overrides):
 def test_it_gives_the_editor_group_guide_permissions_only():
     perms = set(Group.objects.get(name="Editor").permissions.values_list("codename", flat=True))
 
-    for model in ("article", "question", "toolkititem", "caution", "presentationtype"):
+    for model in ("article", "question", "toolkititem", "caution", "presentationtype", "reference"):
         for action in ("add", "change", "delete", "view"):
             assert f"{action}_{model}" in perms
     assert "view_historicalarticle" in perms
+    assert "view_historicalreference" in perms
     assert not {p for p in perms if p.endswith("_user") or p.endswith("_group")}
     assert (
         not Group.objects.get(name="Editor")
@@ -100,7 +106,7 @@ def test_it_shows_the_admin_lists_with_filters_and_history(client, editor):
     overdue = client.get(f"{ADMIN}content/article/?overdue=yes").content.decode()
     assert "Fibromyalgia" in overdue
     assert "Brain changes" not in overdue
-    for model in ("article", "question", "toolkititem", "caution", "presentationtype"):
+    for model in ("article", "question", "toolkititem", "caution", "presentationtype", "reference"):
         assert client.get(f"{ADMIN}content/{model}/").status_code == 200
     ldn = client.get(f"{ADMIN}content/toolkititem/?needs_prescription__exact=1").content.decode()
     assert "Low-dose naltrexone" in ldn
@@ -109,3 +115,61 @@ def test_it_shows_the_admin_lists_with_filters_and_history(client, editor):
     assert client.get(f"{ADMIN}content/article/{article.pk}/history/").status_code == 200
     item_page = client.get(f"{ADMIN}content/toolkititem/").content.decode()
     assert "Publish selected items" in item_page
+
+
+def test_it_lets_an_editor_grade_an_article_with_a_reference(client, editor):
+    form = article_form(
+        evidence_strength="limited",
+        **{
+            "sources-TOTAL_FORMS": "1",
+            "sources-0-citation": "Smith J. Pacing for chronic pain. 2020.",
+            "sources-0-kind": "trial",
+            "sources-0-doi": "10.1000/xyz123",
+            "sources-0-url": "",
+            "sources-0-guideline_stance": "",
+            "sources-0-note": "",
+            "sources-0-order": "0",
+        },
+    )
+    response = client.post(f"{ADMIN}content/article/add/", form)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    article = Article.objects.get(slug="pacing")
+    assert article.evidence_strength == "limited"
+    assert [ref.href for ref in article.sources.all()] == ["https://doi.org/10.1000/xyz123"]
+
+
+def test_it_refuses_a_reference_without_a_link_or_a_published_article_without_a_grade(
+    client, editor
+):
+    form = article_form(
+        status="published",
+        evidence_strength="",
+        **{
+            "sources-TOTAL_FORMS": "1",
+            "sources-0-citation": "Smith J. Pacing. 2020.",
+            "sources-0-kind": "study",
+            "sources-0-doi": "",
+            "sources-0-url": "",
+            "sources-0-order": "0",
+        },
+    )
+    response = client.post(f"{ADMIN}content/article/add/", form)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Set the strength of evidence before publishing" in page
+    assert "Give a DOI or a link" in page
+    assert not Article.objects.exists()
+
+
+def test_the_publish_action_skips_an_ungraded_article(client, editor):
+    article = Article.objects.create(
+        title="Ungraded", slug="ungraded", summary="s", body="b", status=Status.DRAFT
+    )
+    response = client.post(
+        f"{ADMIN}content/article/",
+        {"action": "publish", "_selected_action": [article.pk]},
+        follow=True,
+    )
+    article.refresh_from_db()
+    assert article.status == Status.DRAFT
+    assert "set the strength of evidence first: Ungraded" in response.content.decode()
