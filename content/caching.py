@@ -18,7 +18,14 @@ PAGES = "pages"
 
 # Public pages whose content depends only on the guide and the published questionnaire.
 GUIDE_EXACT = ("/", "/map/how-it-works/")
-GUIDE_PREFIXES = ("/guide/", "/types/", "/toolkit/", "/questions/", "/privacy/")
+GUIDE_PREFIXES = (
+    "/guide/",
+    "/types/",
+    "/toolkit/",
+    "/questions/",
+    "/privacy/",
+    "/evidence/",
+)
 
 
 def is_guide_page(path: str) -> bool:

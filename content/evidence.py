@@ -23,6 +23,11 @@ class Grade:
     meaning: object
     rank: int  # higher is stronger; used to sort and to draw the "n of 4" marker
 
+    @property
+    def meter(self) -> str:
+        """Filled and empty dots, n of 4: a shape cue beside the word, never instead of it."""
+        return "\u25cf" * self.rank + "\u25cb" * (MAX_RANK - self.rank)
+
 
 SCALE = (
     Grade(

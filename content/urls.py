@@ -11,5 +11,6 @@ urlpatterns = [
     path("toolkit/", views.toolkit, name="toolkit"),
     path("toolkit/<slug:slug>/", views.toolkit_item, name="toolkit_item"),
     path("questions/", views.questions, name="questions"),
+    path("evidence/", views.evidence_scale, name="evidence"),
     path("privacy/", views.privacy, name="privacy"),
 ]

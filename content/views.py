@@ -6,6 +6,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from . import evidence
 from .models import Article, Caution, PresentationType, Question, Reference, ToolkitItem
 
 
@@ -87,6 +88,15 @@ def questions(request):
     items = Question.objects.published().prefetch_related(_published_articles(), _published_types())
     return render(
         request, "content/questions.html", {"title": _("Real questions"), "questions": items}
+    )
+
+
+def evidence_scale(request):
+    # The scale is plain data (content.evidence), so this page needs no database query.
+    return render(
+        request,
+        "content/evidence.html",
+        {"title": _("How strong is the evidence?"), "scale": evidence.SCALE},
     )
 
 

@@ -17,6 +17,8 @@ PAGES = [
     "/toolkit/low-dose-naltrexone/",
     "/questions/",
     "/privacy/",
+    "/evidence/",
+    "/guide/fibromyalgia/",
 ]
 
 
