@@ -40,20 +40,22 @@ TYPES = [
             - An injury, or inflammation that has gone on for a long time
             - Ongoing inflammation in the area, which keeps local pain sensors on a hair trigger
               after the tissue has healed
-            - Whole-body inflammation from food and drink: ultra-processed foods, refined sugar,
-              seed oils and a lot of alcohol
-            - Years of regular anti-inflammatory painkillers (NSAIDs), which can harm the gut
-              lining and add to inflammation across the body
+            - Whole-body inflammation: diets heavy in ultra-processed food and sugar, and heavy
+              drinking, go with higher inflammation markers
+            - Years of regular anti-inflammatory painkillers (NSAIDs), which can damage the
+              lining of the stomach and gut
             """
         ),
         "what_helps": _md(
             """
-            - An anti-inflammatory way of eating, which can lower inflammation markers within
-              6 to 8 weeks
-            - Omega-3 (EPA and DHA) and a well-absorbed form of curcumin, to calm inflammation
-            - Palmitoylethanolamide (PEA), which calms inflammation at the nerve level
-            - Graded movement, starting below the level that causes a flare
-            - Magnesium, which eases muscle tension and helps sleep
+            - Graded movement, starting below the level that causes a flare (strong evidence)
+            - An anti-inflammatory way of eating; the guide expects inflammation markers to fall
+              within 6 to 8 weeks (limited evidence for pain)
+            - Omega-3 (EPA and DHA) and a well-absorbed form of curcumin, which may calm
+              inflammation (limited evidence)
+            - Palmitoylethanolamide (PEA), thought to calm inflammation around nerves (limited
+              evidence)
+            - Magnesium, which may ease muscle tension and help sleep (limited evidence)
             """
         ),
     },
@@ -71,22 +73,28 @@ TYPES = [
             - Pain signals that have carried on for about 3 to 6 months or more
             - Changes in the spinal cord and the brain's pain areas that turn the volume up
             - Overactive NMDA receptors, a key switch in this amplifying process
-            - Poor sleep: even one bad night makes pain more sensitive the next day
+            - Poor sleep: in experiments, even one short night made pain more sensitive the next
+              day
             - Long-term opioids, which can make the pain system more sensitive
               (opioid-induced hyperalgesia)
             - Treatment that only targets a structure, such as a disc, while the sensitised
-              nervous system is never treated
+              nervous system is left untreated
             """
         ),
         "what_helps": _md(
             """
-            - Pain neuroscience education: learning how pain works lowers the threat
-            - Graded movement, which sends the nervous system signals of safety
-            - Sleep restoration, treated as a main part of the plan
-            - Magnesium, which blocks NMDA receptors
-            - Palmitoylethanolamide (PEA) and omega-3, to calm inflammation in nerves
-            - Low-dose naltrexone, which needs a prescription and cannot be used with opioids
-            - Somatic therapy, especially where there is trauma in the background
+            - Graded movement, which is thought to signal safety to the nervous system (strong
+              evidence)
+            - Pain neuroscience education: understanding pain can make it feel less threatening
+              (moderate evidence)
+            - Sleep restoration, treated as a main part of the plan (moderate evidence)
+            - Magnesium, which blocks NMDA receptors; tablets for chronic pain are little tested
+            - Palmitoylethanolamide (PEA) and omega-3, which may calm inflammation in nerves
+              (limited evidence)
+            - Low-dose naltrexone: off-label, prescription only, never with opioids, and its
+              trials are small and mixed
+            - Somatic therapy, especially where there is trauma in the background (limited
+              evidence)
             """
         ),
     },
@@ -112,13 +120,14 @@ TYPES = [
         "what_helps": _md(
             """
             - Somatic therapy (for example Somatic Experiencing, EMDR or Internal Family
-              Systems) to settle the body's threat response
+              Systems), which aims to settle the body's threat response; it has been tested in
+              only a few small pain trials
             - Sleep restoration
             - Pain neuroscience education
             - Graded movement
-            - Magnesium, which eases muscle tension and helps sleep
+            - Magnesium, which may ease muscle tension and help sleep
             - An anti-inflammatory way of eating
-            - Time with other people: connection is part of calming the nervous system
+            - Time with other people, since loneliness goes with more pain
             """
         ),
     },
@@ -137,8 +146,8 @@ TYPES = [
               controlled
             - Low vitamin B12: the shortage can be "functional", so standard blood tests may
               miss it
-            - Small fibre neuropathy, which standard nerve conduction tests often miss; a small
-              skin sample (punch biopsy) is needed to find it
+            - Small fibre neuropathy, which standard nerve conduction tests often miss; the
+              usual test is a small skin sample (punch biopsy)
             - Inflammation in and around the nerves
             """
         ),
@@ -146,9 +155,11 @@ TYPES = [
             """
             - Finding the cause, if it has never been fully looked into
             - Blood-sugar control, the main treatment for diabetic neuropathy
-            - Alpha-lipoic acid, 600 mg a day, for diabetic neuropathy
-            - Methylcobalamin (active B12), 1,000 to 5,000 mcg a day, for neuropathy from low B12
-            - Palmitoylethanolamide (PEA), including for small fibre neuropathy
+            - Alpha-lipoic acid, 600 mg a day, for diabetic neuropathy (limited evidence)
+            - Methylcobalamin (active B12), 1,000 to 5,000 mcg a day, for neuropathy from low
+              B12; a doctor should confirm the shortage and its cause
+            - Palmitoylethanolamide (PEA), sometimes used for small fibre neuropathy, where trial
+              evidence is sparse
             - Omega-3, which nerves need to work normally
             """
         ),
@@ -184,10 +195,10 @@ ARTICLES = [
             ## Chronic pain: the alarm system itself has changed
 
             When pain signals keep going for about 3 to 6 months, the nervous system starts to
-            change, in how it is built and in how it works. Pain nerves become more sensitive.
-            They fire more easily, and they can fire in response to things that should not hurt
-            at all. This is called **central sensitisation**. It is one of the main reasons pain
-            can carry on long after the first injury has healed.
+            change, in how it is built and in how it works. Pain nerves get easier to set off,
+            even by things that should not hurt at all. This is called **central
+            sensitisation**. It is thought to be one of the reasons pain can carry on long after
+            the first injury has healed.
 
             ## Why a scan may not explain your pain
 
@@ -201,15 +212,16 @@ ARTICLES = [
             ## The load the body is carrying
 
             Poor sleep, stress, past trauma, inflammation in the gut and low levels of
-            nutrients all add to the body's total stress load. Together they keep the nervous
-            system on high alert, and that lowers the pain threshold. This is why pain so often
-            flares in hard times, and why treating the pain alone usually only helps in part.
+            nutrients all add to the body's total stress load. Together they can keep the
+            nervous system on high alert, and that goes with a lower pain threshold. It may be
+            part of why pain often flares in hard times, and why treating the pain alone often
+            only helps in part.
 
             ## What this means for you
 
             - Your pain is real. Chronic pain is a real change in how the nervous system works.
-            - A change that was learned can be unlearned. The brain and nerves can change back
-              when they are given the right conditions.
+            - These changes are not fixed. With the right conditions, many people find the
+              nervous system settles and the pain eases, though not always fully.
             - Looking at sleep, stress, inflammation and movement is not a side issue. These are
               part of how pain works, so they are part of how it eases.
             """
@@ -238,24 +250,25 @@ ARTICLES = [
 
             ## When it does not switch off
 
-            In chronic pain, this extra sensitivity can stay after the tissue has healed. What
-            keeps it going is ongoing inflammation in that area. The sensors keep firing with
-            less of a trigger, so everyday pressure or movement can still hurt.
+            In chronic pain, this extra sensitivity can stay after the tissue has healed.
+            Ongoing inflammation in that area is thought to keep it going. The sensors keep
+            firing with less of a trigger, so everyday pressure or movement can still hurt.
 
             ## What feeds the inflammation
 
-            Inflammation is not only local. Ultra-processed foods, refined sugar, seed oils and
-            a lot of alcohol all add to inflammation across the body, and that keeps pain
-            sensors sensitive. Long-term use of anti-inflammatory painkillers (NSAIDs) can also
-            harm the gut lining and add to inflammation over time.
+            Inflammation is not only local. Diets heavy in ultra-processed food and sugar, and
+            heavy drinking, go with higher inflammation across the body, which may help keep
+            pain sensors sensitive. Long-term use of anti-inflammatory painkillers (NSAIDs) can
+            also damage the lining of the stomach and gut.
 
             ## What this means for you
 
             - The pain is real: the sensors really are firing more easily.
-            - Calming inflammation is a direct way to turn them down. Food, omega-3, curcumin
-              and palmitoylethanolamide (PEA) all act on inflammation.
-            - Gentle, graded movement helps too. It lowers inflammation markers and tells the
-              nervous system the area is safe.
+            - Calming inflammation may help turn them down. Food, omega-3, curcumin and
+              palmitoylethanolamide (PEA) act on inflammation, though their evidence for pain is
+              limited: see each tool's grade.
+            - Gentle, graded movement has the best evidence. Regular exercise lowers some
+              inflammation markers over time, and may tell the nervous system the area is safe.
             """
         ),
     },
@@ -283,22 +296,23 @@ ARTICLES = [
             - Pain spreads from one area into the areas next to it.
             - Pain carries on even when there is no clear problem left in the tissue.
 
-            The nervous system has, in effect, learned to make pain. This usually happens after
-            about 3 to 6 months of ongoing pain.
+            In effect, the nervous system has learned to make pain. This is thought to take hold
+            after about 3 to 6 months of ongoing pain.
 
             ## Why it matters
 
-            Central sensitisation explains why treating only the original injury often does not
-            stop the pain. If the amplifier stays turned up, fixing a disc or a joint does not
+            Central sensitisation may explain why treating only the original injury often does
+            not stop the pain. If the amplifier stays turned up, fixing a disc or a joint may not
             reset it. Fibromyalgia is one of the best-studied examples of central
             sensitisation.
 
             ## What this means for you
 
-            - Your pain is real. The amplification is a measurable change in the nervous system.
-            - What was learned can be unlearned. Things that calm the nervous system can help:
-              understanding how pain works, graded movement, better sleep, and magnesium, which
-              blocks NMDA receptors, a key switch in this process.
+            - Your pain is real. The amplification shows up in tests of pain sensitivity.
+            - It can change. Things that calm the nervous system can help: graded movement
+              (strong evidence), understanding how pain works and better sleep (moderate), and
+              magnesium, which blocks NMDA receptors, a key switch in this process (tablets are
+              little tested in chronic pain).
             - Ask whether your nervous system has been assessed, not only the place that hurts.
             """
         ),
@@ -309,30 +323,30 @@ ARTICLES = [
         "order": 3,
         "title": "Brain changes: the brain can learn pain, and unlearn it",
         "summary": (
-            "Long-term pain brings measurable changes in the brain, including less grey matter "
-            "in the front of the brain. The hopeful part: the brain can change back."
+            "Long-term pain goes with measurable changes in the brain, including less grey "
+            "matter in the front of the brain. The hopeful part: some of these changes can ease."
         ),
         "types": ["central"],
         "body": _md(
             """
             ## Changes you can measure
 
-            Brain scans of people with long-term pain show real changes. Grey matter in the
-            prefrontal cortex, the front part of the brain, shrinks. Networks that handle pain
-            become more active. These are physical changes, not imagination.
+            Brain scans of people with long-term pain show real changes. Studies have found less
+            grey matter in the prefrontal cortex, the front part of the brain, and more activity
+            in networks that handle pain. These are physical changes, not imagination, though
+            scans cannot yet show which comes first, the pain or the change.
 
             ## Change works both ways
 
             The brain's ability to change is called neuroplasticity. It is how the brain learned
-            to produce pain, and it is also how it can learn to stop. Given the right
-            conditions, the brain can unlearn pain as well as it learned it. Studies have found
-            that some of these brain changes can reverse when pain is treated well.
+            to produce pain, and it may also be how it learns to stop. In one small study, some
+            of these brain changes lessened after back pain was treated successfully.
 
             ## What this means for you
 
             - This is about how the brain is wired, not about weakness or imagination.
-            - Safe movement, good sleep, lower stress and understanding pain all give the brain
-              what it needs to recalibrate.
+            - Safe movement, good sleep, lower stress and understanding pain are the conditions
+              most likely to help the brain recalibrate.
             - Change takes time. Think in weeks and months rather than days.
             """
         ),
@@ -364,20 +378,20 @@ ARTICLES = [
             - Low levels of nutrients
             - Being cut off from other people
 
-            Each of these lowers the point at which the nervous system produces pain.
+            Each of these has been linked with a lower pain threshold.
 
             ## Why pain flares in hard times
 
             Chronic pain rarely happens on its own. It happens in a life, with everything else
-            that is going on. This is why pain so often gets worse during stressful periods, and
-            why treating the pain without the things feeding it usually only helps in part.
+            that is going on. That may be why pain often gets worse during stressful periods,
+            and why treating the pain without the things feeding it often only helps in part.
 
             ## What this means for you
 
             - Noticing that stress or poor sleep makes your pain worse is not "all in your
               head". It is biology.
-            - Each part of the load you lighten can lower the pain threshold: sleep, stress,
-              food, movement and time with other people all count.
+            - Lightening any part of the load may help: sleep, stress, food, movement and time
+              with other people all count.
             - These are real treatments, to use alongside other care, not instead of it.
             """
         ),
@@ -389,9 +403,9 @@ ARTICLES = [
         "order": 1,
         "title": "Opioids: when painkillers make pain more sensitive",
         "summary": (
-            "Taken for a long time for pain that is not from cancer, opioids do not improve "
-            "daily life, and they can make the pain system more sensitive. This is called "
-            "opioid-induced hyperalgesia."
+            "Taken for a long time for pain that is not from cancer, opioids bring little gain "
+            "in daily life and real risks, and they can make the pain system more sensitive. "
+            "This is called opioid-induced hyperalgesia."
         ),
         "types": ["central"],
         "body": _md(
@@ -406,22 +420,29 @@ ARTICLES = [
 
             Over months and years, opioids:
 
-            - do not improve how well people can get on with daily life
-            - do not lower pain in the long run, because the body gets used to them (tolerance)
-              and because of opioid-induced hyperalgesia
-            - raise the risk of dependence, overdose and worse pain sensitivity
+            - did no better than non-opioid medicines for daily function in a year-long trial
+              of back, hip and knee pain, and slightly worse for pain
+            - lose some effect as the body gets used to them (tolerance), and can make pain
+              more sensitive (opioid-induced hyperalgesia)
+            - raise the risk of dependence and overdose, more so at higher doses
+
+            National guidelines agree: the 2022 CDC guideline prefers other treatments for
+            chronic pain, and NICE NG193 advises against starting opioids for chronic primary
+            pain.
 
             ## Opioid-induced hyperalgesia
 
-            This is a known effect: taking opioids can itself lower the pain threshold. It can
-            set up a cycle where more medicine leads to more pain sensitivity, not less. Many
-            people in this cycle were never told it could happen.
+            This is a recognised effect: taking opioids can itself lower the pain threshold. It
+            can set up a cycle where more medicine leads to more pain sensitivity, not less. How
+            often it happens in everyday care is not well measured, and it is not always
+            explained to people who take opioids.
 
             ## What this means for you
 
             - Do not stop or change opioids suddenly on your own. Talk to your prescriber.
-            - If a taper makes your pain worse, that is a known effect, not a sign you are doing
-              it wrong. A slow taper with support for the nervous system makes it easier.
+            - If a taper makes your pain worse for a while, that is a recognised effect, not a
+              sign you are doing it wrong. The CDC guideline advises a slow, agreed pace, with
+              support along the way.
             - Low-dose naltrexone is **not** compatible with opioid therapy.
             """
         ),
@@ -440,26 +461,29 @@ ARTICLES = [
             """
             ## Disc changes are common, with or without pain
 
-            About 80% of people over 50 have disc changes on an MRI scan. Most of them have no
-            pain at all. Discs change with age, much like skin gets wrinkles.
+            About 80% of people over 50 have disc changes on an MRI scan, and a systematic
+            review of people with no back pain at all found them just as often. Discs change
+            with age, much like skin gets wrinkles.
 
             ## How a finding becomes "the cause"
 
             When someone with long-term back pain has an MRI and it shows a bulging disc, they
-            are often told the disc explains the pain. That may not be true. Research comparing surgery with
-            non-surgical care for back pain find little difference in the long run for most
-            people.
+            are often told the disc explains the pain. That may not be true. In a large UK trial
+            for chronic low back pain, spinal fusion did little better than an intensive
+            rehabilitation programme two years on, and NICE NG59 advises against fusion for low
+            back pain outside a trial.
 
-            The disc gets treated, but a sensitised nervous system does not. The pain carries
-            on, and now it is tied to a scan result that makes it feel permanent.
+            If the pain is being kept up by a sensitised nervous system, treating the disc leaves
+            that untouched. The pain can carry on, now tied to a scan result that makes it feel
+            permanent.
 
             ## When surgery is more likely to help
 
             Surgery tends to do better when there is a clear, severe structural problem: for
             example, a trapped nerve root causing weakness, or a disc problem with proven nerve
-            pain down the leg that has not got better with other care. It rarely gives lasting
-            relief when pain is widespread, symptoms are spread out, distress is high and sleep
-            is poor.
+            pain down the leg that has not got better with other care. It is less likely to
+            bring lasting relief when pain is widespread, symptoms are spread out, distress is
+            high and sleep is poor.
 
             ## What this means for you
 
@@ -478,45 +502,50 @@ ARTICLES = [
         "order": 3,
         "title": "Fibromyalgia: a nervous system condition, not a local one",
         "summary": (
-            "In pain research, fibromyalgia is understood as central sensitisation. Treatments "
-            "aimed at one sore spot give limited results because the problem sits in the "
-            "nervous system."
+            "The leading explanation for fibromyalgia is central sensitisation: pain processing "
+            "in the nervous system turned up. Treating one sore spot is unlikely to help much, "
+            "and exercise has the best evidence."
         ),
         "types": ["central"],
         "body": _md(
             """
             ## What fibromyalgia is
 
-            Fibromyalgia brings widespread tender spots, pain from touch that should not hurt
-            (allodynia), tiredness and broken sleep. All of these are signs of a sensitised
-            central nervous system. Pain researchers agree on this. It is mainly in everyday
-            clinical practice that it is still questioned.
+            Fibromyalgia brings widespread pain and tenderness, pain from touch that should not
+            hurt (allodynia), tiredness and broken sleep. Studies of pain processing and brain
+            imaging point to a sensitised central nervous system, and this is the leading
+            explanation in pain research. It does not yet explain every case, and research
+            continues.
 
             ## Why local treatment falls short
 
-            If the problem sits in the central nervous system, treating one sore muscle or joint
-            can only help that spot, at best. The nervous system's settings are never dealt with,
-            so the condition does not really improve.
+            If much of the problem sits in the central nervous system, treating one sore muscle
+            or joint can at best help that spot. Treatments that work on the whole person, led
+            by exercise, do better in trials.
 
             ## Medicines are one option among several
 
             The medicines most often prescribed for fibromyalgia (pregabalin, duloxetine and
-            milnacipran) help a little and can have side effects. They are reasonable to try.
-            But they are rarely offered alongside the non-drug approaches, which can do as well
-            or better in the long run:
+            milnacipran) help a modest number of people a little and can have side effects. In
+            the UK, NICE NG193 advises against starting pregabalin or gabapentin for chronic
+            primary pain, which includes fibromyalgia, while an antidepressant such as
+            duloxetine may be considered. Non-drug approaches deserve a place alongside, each
+            with its own strength of evidence:
 
-            - learning how pain works (pain neuroscience education)
-            - graded aerobic exercise, one of the best-supported treatments there is
-            - restoring sleep
-            - low-dose naltrexone, which has shown benefit in trials (prescription only)
-            - eating to lower inflammation
-            - trauma-informed somatic therapy
+            - graded aerobic exercise: strong, and first in European (EULAR) recommendations
+            - learning how pain works (pain neuroscience education): moderate in chronic pain,
+              with few trials in fibromyalgia itself
+            - restoring sleep: moderate
+            - low-dose naltrexone: limited, off-label and prescription only; small trials
+              disagree
+            - eating to lower inflammation: limited
+            - trauma-informed somatic therapy: limited
 
             ## What this means for you
 
             - Fibromyalgia is real, and it is well studied.
-            - There is more you can do than medicines alone. Bring this list to your next
-              appointment.
+            - There is more you can do than medicines alone. Bring this list, with its grades,
+              to your next appointment.
             """
         ),
     },
@@ -527,8 +556,8 @@ ARTICLES = [
         "title": "Anti-inflammatory painkillers and the gut",
         "summary": (
             "NSAIDs such as ibuprofen and naproxen ease pain in the short term. Used for a long "
-            "time, they can damage the gut lining and add to the inflammation they are meant "
-            "to calm."
+            "time, they can cause stomach ulcers and bleeding, and can inflame the lining of the "
+            "small bowel."
         ),
         "types": ["peripheral"],
         "body": _md(
@@ -544,15 +573,17 @@ ARTICLES = [
 
             Taken every day for a long time, NSAIDs can:
 
-            - damage the lining of the gut and make it leaky (intestinal permeability)
-            - drive inflammation across the whole body
             - block the prostaglandins that keep the stomach lining safe, which can cause ulcers
               and bleeding
+            - damage the lining of the small bowel and make it leaky (intestinal permeability),
+              with inflammation there that often causes no symptoms
 
-            ## A cycle
+            ## A possible cycle
 
-            So a medicine taken to calm inflammation can harm the gut, and gut damage adds to
-            inflammation. Many people take NSAIDs every day without knowing about this cycle.
+            So a medicine taken to calm inflammation can itself inflame the gut. Whether that
+            gut inflammation adds to pain elsewhere in the body has not been shown. NICE NG59
+            allows NSAIDs for low back pain at the lowest dose for the shortest time, after the
+            risk to the stomach has been weighed.
 
             ## What this means for you
 
@@ -560,8 +591,8 @@ ARTICLES = [
               but do ask whether daily NSAIDs are still right for you.
             - Black or tarry stools, vomiting blood, or stomach pain that will not go away need
               urgent medical help.
-            - Other ways to calm inflammation, such as food, omega-3 and curcumin, do not harm
-              the gut in this way.
+            - Other ways to calm inflammation, such as food, omega-3 and curcumin, do not carry
+              the same risk to the stomach, though their evidence for pain is limited.
             """
         ),
     },
@@ -571,9 +602,9 @@ ARTICLES = [
         "order": 5,
         "title": "Trauma, childhood adversity and pain",
         "summary": (
-            "The more hard experiences someone had in childhood, the more likely they are to "
-            "live with chronic pain as an adult. Unresolved trauma keeps the nervous system on "
-            "high alert, and most pain services never ask about it."
+            "People who had hard experiences in childhood are more likely to live with chronic "
+            "pain as adults. Unresolved trauma is thought to keep the nervous system on high "
+            "alert, and pain care often does not ask about it."
         ),
         "types": ["stress_driven"],
         "body": _md(
@@ -581,32 +612,34 @@ ARTICLES = [
             ## What the ACE studies found
 
             The Adverse Childhood Experiences (ACE) studies looked at hard experiences in
-            childhood, such as abuse, neglect or a very difficult home life. They found a
-            dose-response link: the more of these experiences someone had, the higher their
-            chance of chronic pain as an adult.
+            childhood, such as abuse, neglect or a very difficult home life, and found that the
+            more of them someone had, the higher their risk of many health problems as an adult.
+            Reviews of chronic pain find a similar link: adults who report childhood abuse
+            report chronic pain more often. These studies show a link, not proof of cause.
 
             ## How trauma keeps pain going
 
-            Trauma that has not been worked through keeps the nervous system in a constant state
-            of threat. When the nervous system is stuck on high alert, it brings:
+            Trauma that has not been worked through is thought to keep the nervous system in a
+            constant state of threat. A nervous system stuck on high alert goes with:
 
             - a lower pain threshold
             - more inflammatory signalling
             - more broken sleep
 
-            Surgery, opioids and anti-inflammatory painkillers do not touch any of these.
+            Surgery, opioids and anti-inflammatory painkillers do not address any of these.
 
             ## The missing question
 
-            Most pain programmes do not ask about trauma, and almost never treat it. Yet for
-            many people it is a central part of why the pain persists.
+            Trauma is often not asked about in pain care, and is seldom treated there. Yet for
+            some people it is an important part of why the pain persists.
 
             ## What this means for you
 
             - Having a hard past does not mean your pain is imagined. It means your nervous
               system has been carrying a heavy load for a long time.
             - Trauma-focused somatic therapies, such as Somatic Experiencing, EMDR and Internal
-              Family Systems, work on that load directly.
+              Family Systems, aim to work on that load directly. In chronic pain they have been
+              tested only in a few small trials.
             - You choose what you share and when. You can ask for a trauma-informed therapist.
             """
         ),
@@ -636,8 +669,8 @@ TOOLKIT = [
             "back to it as often as you need."
         ),
         "time_to_effect": (
-            "Not stated in the guide; studies measured less pain and disability after the "
-            "education on its own."
+            "Not stated in the guide; trials measured small improvements in pain and "
+            "disability within weeks to months."
         ),
         "what_it_does": _md(
             """
@@ -645,8 +678,8 @@ TOOLKIT = [
             work. The key idea is that pain is the nervous system's **output**, not proof that
             damage is still happening.
 
-            Once that makes sense, the brain judges the signal as less threatening. When a
-            signal feels less dangerous, it hurts less.
+            Once that makes sense, the brain may judge the signal as less threatening, and a
+            signal that feels less dangerous tends to hurt less.
 
             This does **not** say your pain is imaginary. It changes the story the brain
             attaches to the signal, and that story shapes how much it hurts.
@@ -654,9 +687,9 @@ TOOLKIT = [
         ),
         "evidence": _md(
             """
-            Studies keep finding that teaching people with chronic pain about central
-            sensitisation lowers pain and disability, even with no other treatment. In
-            fibromyalgia, education alone reduces pain and disability.
+            Reviews of trials in chronic musculoskeletal pain find small, short-term falls in
+            pain and disability after this kind of education, and larger ones when it comes
+            with exercise. There are few trials in fibromyalgia itself.
             """
         ),
         "cautions": [],
@@ -675,22 +708,24 @@ TOOLKIT = [
         "time_to_effect": "Not stated in the guide; many people notice change over weeks.",
         "what_it_does": _md(
             """
-            Total rest keeps central sensitisation going and can make it worse. Any movement,
-            however gentle, tells the nervous system it is safe. It also:
+            Long spells of rest tend to keep pain going and can make it worse. Movement, even
+            gentle movement, is thought to tell the nervous system it is safe. Regular exercise
+            also:
 
             - releases endorphins, the body's own painkillers
-            - lowers inflammation markers
-            - improves sleep
+            - lowers some inflammation markers over time
+            - can improve sleep
 
             The idea is **graded exposure**: start at a level that does not set off a flare and
-            build up bit by bit. The aim is not fitness or performance. It is to retune the
-            nervous system with safe, steady movement.
+            build up bit by bit. Fitness and performance are not the point. The aim is to
+            retune the nervous system with safe, steady movement.
             """
         ),
         "evidence": _md(
             """
-            Exercise is among the best-supported treatments for chronic pain. In fibromyalgia,
-            graded aerobic exercise is one of the treatments with the strongest evidence.
+            Exercise is among the best-supported treatments for chronic pain. Cochrane reviews
+            find it eases pain and improves function in fibromyalgia and in chronic low back
+            pain, and NICE NG193 and NG59 both recommend exercise programmes.
             """
         ),
         "cautions": [],
@@ -713,8 +748,8 @@ TOOLKIT = [
         ),
         "what_it_does": _md(
             """
-            Lack of sleep lowers the pain threshold directly, and the effect can be measured.
-            Just one night of too little sleep makes people more sensitive to pain the next day.
+            Lack of sleep lowers the pain threshold, and the effect can be measured: in
+            experiments, a single short night left people more sensitive to pain the next day.
 
             So poor sleep drives pain, and pain disturbs sleep. To break that cycle, sleep needs
             to be treated as a main part of the plan, not something to sort out later.
@@ -725,8 +760,9 @@ TOOLKIT = [
         ),
         "evidence": _md(
             """
-            Sleep loss measurably increases pain sensitivity. In fibromyalgia, restoring sleep
-            directly lowers how severe symptoms are.
+            Sleep loss measurably increases pain sensitivity in experiments. Trials of treating
+            insomnia without drugs in people with chronic pain show clear gains in sleep and
+            smaller gains in pain.
             """
         ),
         "cautions": [],
@@ -735,29 +771,31 @@ TOOLKIT = [
         "slug": "magnesium",
         "order": 4,
         "name": "Magnesium",
-        "summary": "A mineral that blocks NMDA receptors, a key switch in central sensitisation.",
+        "summary": (
+            "A mineral that blocks NMDA receptors, a key switch in central sensitisation; "
+            "tablets are little tested in chronic pain."
+        ),
         "types": ["central", "stress_driven", "peripheral"],
         "needs_prescription": False,
         "dose": "Magnesium glycinate or malate, 300 to 600 mg a day.",
         "time_to_effect": "Not stated in the guide.",
         "what_it_does": _md(
             """
-            Magnesium blocks **NMDA receptors**. These receptors are the main drivers of central
-            sensitisation, and they are overactive in chronic pain. At 300 to 600 mg a day,
-            magnesium glycinate or malate gives a useful calming effect on them. It also:
+            Magnesium blocks **NMDA receptors**. In laboratory studies these receptors drive
+            central sensitisation, and they are overactive in chronic pain. The guide gives 300
+            to 600 mg a day of magnesium glycinate or malate; whether tablets at that dose calm
+            these receptors in people has not been shown. It may also:
 
-            - eases muscle tension
-            - improves sleep
+            - ease muscle tension
+            - help sleep
 
-            All three lower the overall pain burden. Low magnesium is common, and it is rarely
-            tested.
+            Low magnesium is not rare, and it is often not tested for.
             """
         ),
         "evidence": _md(
             """
-            Magnesium given into a vein (intravenous) has been shown to work for sudden, severe
-            pain in several pain conditions. Evidence for magnesium tablets in chronic pain is
-            more limited.
+            Magnesium given into a vein (intravenous) lowered pain after surgery in pooled
+            trials. For magnesium tablets in chronic pain, the trials are few, small and mixed.
             """
         ),
         "cautions": [
@@ -781,8 +819,8 @@ TOOLKIT = [
         "what_it_does": _md(
             """
             PEA (palmitoylethanolamide) is a fatty acid amide that your body makes naturally.
-            It calms mast cells, immune cells that can release inflammatory chemicals, and it
-            calms inflammation in the nervous system (neuroinflammation).
+            In laboratory studies it calms mast cells, immune cells that can release
+            inflammatory chemicals, and inflammation in the nervous system (neuroinflammation).
 
             It works through **PPAR-alpha receptors**, which turn down inflammatory signalling
             at the level of the nerve.
@@ -790,11 +828,10 @@ TOOLKIT = [
         ),
         "evidence": _md(
             """
-            There is a large body of research on PEA for nerve pain (neuropathic pain),
-            fibromyalgia and long-term inflammatory conditions, including small fibre
-            neuropathy. Studies have not reported important side effects or interactions with other
-            medicines.
-            It is not well known in mainstream pain care and is not used much.
+            PEA has been tested in a number of small trials in nerve pain (neuropathic pain) and
+            other chronic pain, and pooled results favour it over placebo. The trials are short
+            and of mixed quality, and for small fibre neuropathy there is little trial evidence.
+            Trials report few side effects, but long-term safety has not been studied well.
             """
         ),
         "cautions": [("pregnancy", PREGNANCY_SUPPLEMENT)],
@@ -817,14 +854,15 @@ TOOLKIT = [
             inflammatory chemicals. With more omega-3 around, the body makes fewer of the
             prostaglandins and leukotrienes that drive inflammation.
 
-            Nerve tissue is largely made of DHA. Having enough omega-3 is needed for nerves to
-            work normally and for inflammation in the nervous system to settle.
+            Nerve tissue is largely made of DHA, and nerves need enough omega-3 to work
+            normally. Omega-3 is also thought to help inflammation in the nervous system settle.
             """
         ),
         "evidence": _md(
             """
             The guide gives 2 to 4 g of EPA and DHA combined a day as the dose used for pain
-            conditions. Pooled trials in inflammatory joint pain have found modest benefits.
+            conditions. Pooled trials in inflammatory joint pain, mostly rheumatoid arthritis,
+            found modest benefits; for other chronic pain the trials are few and small.
             """
         ),
         "cautions": [
@@ -841,7 +879,10 @@ TOOLKIT = [
         "slug": "curcumin",
         "order": 7,
         "name": "Curcumin",
-        "summary": "The active part of turmeric, which switches down a master control of inflammation.",
+        "summary": (
+            "The active part of turmeric, which switches down a master control of inflammation "
+            "in laboratory studies."
+        ),
         "types": ["peripheral", "neuropathic"],
         "needs_prescription": False,
         "dose": (
@@ -860,8 +901,9 @@ TOOLKIT = [
         ),
         "evidence": _md(
             """
-            Studies in osteoarthritis, inflammatory bowel conditions and nerve pain have found
-            effects similar to NSAIDs, without the gut damage NSAIDs can cause.
+            Small, short trials, mostly in knee osteoarthritis, found less pain; in a few, about
+            as much relief as an NSAID, with fewer stomach side effects. The trials are too
+            small and varied to be sure, and there is little trial evidence in nerve pain.
             """
         ),
         "cautions": [
@@ -878,19 +920,24 @@ TOOLKIT = [
         "slug": "anti-inflammatory-diet",
         "order": 8,
         "name": "Anti-inflammatory eating",
-        "summary": "Eating in a way that lowers inflammation, which is a direct input into pain.",
+        "summary": "Eating in a way that lowers inflammation, which may play a part in pain.",
         "types": ["peripheral", "stress_driven"],
         "needs_prescription": False,
         "dose": (
             "An everyday pattern: whole foods, enough protein, olive oil, oily fish, plenty of "
             "vegetables, and few processed carbohydrates."
         ),
-        "time_to_effect": "Inflammation markers fall within 6 to 8 weeks.",
+        "time_to_effect": (
+            "The guide expects inflammation markers to fall within 6 to 8 weeks; any effect on "
+            "pain has no set timeline."
+        ),
         "what_it_does": _md(
             """
-            Ultra-processed foods, refined sugar, seed oils and too much alcohol all drive
-            inflammation across the body. That inflammation lowers the pain threshold and keeps
-            pain sensors sensitive (peripheral sensitisation).
+            Diets heavy in ultra-processed food and sugar, and heavy drinking, go with more
+            inflammation across the body. Inflammation can lower the pain threshold and keep
+            pain sensors sensitive (peripheral sensitisation). The source guide also blames seed
+            oils; trials have not found that they raise inflammation markers, so we leave them
+            out.
 
             An anti-inflammatory pattern of eating is built around:
 
@@ -901,15 +948,14 @@ TOOLKIT = [
             - plenty of vegetables
             - few processed carbohydrates
 
-            For people in pain, food is not just background. It feeds directly into how pain
-            works.
+            For people in pain, food may be more than background, though trials of diet for
+            pain are still small.
             """
         ),
         "evidence": _md(
             """
-            Eating this way lowers measurable markers of inflammation within 6 to 8 weeks. In
-            fibromyalgia, changing diet to reduce inflammation has produced measurable
-            improvements.
+            Mediterranean-style eating lowered some blood markers of inflammation in pooled
+            trials. Diet trials in fibromyalgia are small and varied; some found improvements.
             """
         ),
         "cautions": [],
@@ -929,19 +975,21 @@ TOOLKIT = [
         "what_it_does": _md(
             """
             Somatic therapies, such as **Somatic Experiencing**, **EMDR** and **Internal Family
-            Systems**, work on the nervous system imbalance held in the body, which ordinary
-            pain care does not reach. They are most relevant for people with widespread pain, especially
-            with trauma in their past.
+            Systems**, aim at the nervous system imbalance held in the body, which ordinary pain
+            care may not reach. They are most relevant for people with widespread pain,
+            especially with trauma in their past.
 
-            They are not just "talking about feelings". They are structured ways to release
-            the body's threat response, which keeps turning the
-            pain volume up.
+            They are not just "talking about feelings". They are structured ways of trying to
+            settle the body's threat response, which may keep turning the pain volume up.
             """
         ),
         "evidence": _md(
             """
-            The evidence is growing, and the way these therapies work is understood. They are
-            often important during an opioid taper, when the nervous system needs extra support.
+            A few small trials in chronic pain have had promising results, and how these
+            therapies might work is still a hypothesis. NICE NG193 recommends CBT or acceptance
+            and commitment therapy for chronic primary pain and makes no recommendation on
+            somatic therapies. Some people find them a support during an opioid taper; that has
+            not been tested in trials.
             """
         ),
         "cautions": [],
@@ -950,7 +998,10 @@ TOOLKIT = [
         "slug": "low-dose-naltrexone",
         "order": 10,
         "name": "Low-dose naltrexone (LDN)",
-        "summary": "A very small dose of a prescription medicine that boosts the body's own painkillers.",
+        "summary": (
+            "A very small dose of a prescription medicine, used off-label, thought to boost the "
+            "body's own painkillers."
+        ),
         "types": ["central"],
         "needs_prescription": True,
         "dose": (
@@ -961,20 +1012,24 @@ TOOLKIT = [
         "what_it_does": _md(
             """
             At 1.5 to 4.5 mg (the dose used for addiction treatment is 50 mg), naltrexone
-            blocks opioid receptors for a short time. In response, the body makes more of its
-            own endorphins.
+            blocks opioid receptors for a short time. In response, the body is thought to make
+            more of its own endorphins.
 
-            It also calms **microglia**, the immune cells of the brain. Microglia add to
-            inflammation in the nervous system and to central sensitisation.
+            Laboratory studies suggest it also calms **microglia**, the immune cells of the
+            brain. Microglia add to inflammation in the nervous system and to central
+            sensitisation.
+
+            Naltrexone is not licensed for pain, so this is off-label use.
 
             The low-dose form is made up by compounding pharmacies.
             """
         ),
         "evidence": _md(
             """
-            Studies back its use in fibromyalgia, Crohn's disease, multiple sclerosis and
-            complex regional pain syndrome (CRPS). In fibromyalgia it has shown benefit in
-            clinical trials. Most of these trials are small.
+            In fibromyalgia, small early trials found less pain than with placebo, but a larger
+            2024 trial of 99 women found no clear difference. It has also been tried in
+            complex regional pain syndrome (CRPS), Crohn's disease and multiple sclerosis, in
+            small studies.
             """
         ),
         "cautions": [
@@ -1000,15 +1055,15 @@ TOOLKIT = [
         "slug": "alpha-lipoic-acid",
         "order": 11,
         "name": "Alpha-lipoic acid",
-        "summary": "An antioxidant with evidence for easing the symptoms of diabetic nerve pain.",
+        "summary": "An antioxidant that eased the symptoms of diabetic nerve pain in short trials.",
         "types": ["neuropathic"],
         "needs_prescription": False,
         "dose": "600 mg a day.",
         "time_to_effect": "Not stated in the guide.",
         "what_it_does": _md(
             """
-            Alpha-lipoic acid is an antioxidant. At 600 mg a day it has documented evidence for
-            reducing symptoms of **diabetic neuropathy** (nerve pain caused by diabetes).
+            Alpha-lipoic acid is an antioxidant. At 600 mg a day it eased the symptoms of
+            **diabetic neuropathy** (nerve pain caused by diabetes) in short trials.
 
             It works alongside blood-sugar control, not instead of it.
 
@@ -1018,8 +1073,9 @@ TOOLKIT = [
         ),
         "evidence": _md(
             """
-            Trials in diabetic neuropathy have found that 600 mg a day reduces symptoms such as
-            burning, pain and numbness.
+            Trials lasting weeks, several with the drug given into a vein, found less burning,
+            pain and numbness in diabetic neuropathy; 600 mg a day by mouth helped over 5 weeks
+            in one trial. Whether tablets help over years is not known.
             """
         ),
         "cautions": [("pregnancy", PREGNANCY_SUPPLEMENT)],
@@ -1041,12 +1097,16 @@ TOOLKIT = [
             For neuropathy caused by low B12, the guide gives 1,000 to 5,000 mcg a day. The
             shortage is often **functional**: the blood level can look normal while the body
             still is not getting enough, so standard B12 tests may miss it.
+
+            Nerve symptoms from low B12 need a doctor: depending on the cause, guidelines may
+            advise injections rather than tablets.
             """
         ),
         "evidence": _md(
             """
-            Vitamin B12 deficiency is a well-known, treatable cause of nerve damage. Finding and
-            treating it is a standard step when the cause of neuropathy is being looked for.
+            Vitamin B12 deficiency is a well-known, treatable cause of nerve damage, and NICE
+            NG239 sets out how to find and treat it. The form and dose are chosen by cause;
+            methylcobalamin at these doses has not been shown to beat other forms.
             """
         ),
         "cautions": [("pregnancy", PREGNANCY_SUPPLEMENT)],
@@ -1062,18 +1122,24 @@ TOOLKIT = [
             "No set dose is given. Work with your diabetes team on food, movement and medicines "
             "to keep your blood sugar in your target range."
         ),
-        "time_to_effect": "Not stated in the guide; nerve damage can partly recover once blood sugar is controlled.",
+        "time_to_effect": (
+            "Not stated in the guide. Control works over years, mainly by slowing damage; some "
+            "symptoms may ease."
+        ),
         "what_it_does": _md(
             """
             In diabetic neuropathy, keeping blood sugar under control is the **main**
-            intervention. High blood sugar damages nerves. While it stays uncontrolled the
-            damage keeps getting worse; once it is controlled, the damage can partly reverse.
+            intervention. High blood sugar damages nerves, and the damage tends to progress
+            while it stays uncontrolled. Good control slows that and lowers the chance of it
+            starting, clearly in type 1 diabetes and less clearly in type 2; the guide adds
+            that damage can partly reverse, which trials have not shown reliably.
             """
         ),
         "evidence": _md(
             """
-            Good glucose control slows or prevents nerve damage in diabetes, and is the
-            foundation of care for diabetic neuropathy.
+            A Cochrane review found that tighter glucose control prevents nerve damage in type 1
+            diabetes, with a smaller, uncertain effect in type 2. It is the foundation of care
+            for diabetic neuropathy.
             """
         ),
         "cautions": [],
@@ -1090,15 +1156,15 @@ QUESTIONS = [
         "slug": "surgery-and-disc-findings",
         "order": 1,
         "question": (
-            "I have been in pain for years and my MRI shows disc problems. Why hasn't surgery "
+            "My back has hurt for years and my MRI shows disc problems. Why hasn't surgery "
             "fixed it?"
         ),
         "articles": ["imaging-findings", "central-sensitisation"],
         "types": ["central"],
         "answer": _md(
             """
-            Because the disc you can see on the scan may not be the main thing causing your pain. Surgery
-            repairs structure. If the main problem is central sensitisation, a nervous system
+            Because the disc you can see on the scan may not be the main thing causing your
+            pain. Surgery repairs structure. If the main problem is central sensitisation, a nervous system
             that makes pain even though the tissue is no longer being damaged, then fixing the
             structure does not change how the nervous system behaves. The pain carries on, or
             moves somewhere else.
@@ -1107,12 +1173,12 @@ QUESTIONS = [
             people with a clear, severe structural problem, such as a trapped nerve root causing
             weakness, or a disc problem with proven nerve pain that has not improved with other
             care. For people with widespread pain, spread-out symptoms, a lot of distress and
-            poor sleep, surgery rarely gives lasting relief.
+            poor sleep, surgery is less likely to bring lasting relief.
 
             The bigger question is whether anyone has checked and treated your nervous system
             as well as your spine. Sensitisation, sleep, inflammation and the emotional side of
-            pain all belong in the picture. If none of these has been looked at, the
-            conversation about surgery is not complete.
+            pain all belong in the picture. Ask for them to be assessed before you weigh up
+            another operation.
             """
         ),
     },
@@ -1126,21 +1192,23 @@ QUESTIONS = [
         "types": ["central"],
         "answer": _md(
             """
-            Yes. It is common, and it has a name: **opioid-induced hyperalgesia**. Over a long
-            time, opioids make pain pathways more sensitive, not less. When the dose comes down,
-            that extra sensitivity shows. The pain can feel stronger than the pain you first
-            took the opioids for. That is the opioid working against you, not you failing.
+            It can be. Pain often rises for a while as the dose comes down. Part of that may be
+            withdrawal, and part may be **opioid-induced hyperalgesia**: over a long time,
+            opioids can make pain pathways more sensitive, not less, and a lower dose lets that
+            extra sensitivity show. The pain can even feel stronger than the pain you first took
+            the opioids for. That is an effect of the medicine, not you failing.
 
-            This is not a reason to refuse the taper. It is a reason to taper **slowly**, with
-            active support for your nervous system along the way. Magnesium, PEA, omega-3 and
-            better sleep can all help lower the extra sensitivity. Somatic therapy and other
-            ways of calming the nervous system are often very important at this stage.
-            Low-dose naltrexone cannot be used while you are still taking opioids.
+            This is not a reason to refuse the taper. It is a reason to taper **slowly**, at a
+            pace you agree with your prescriber, with support along the way. Better sleep and
+            psychological support help many people through this stage. Supplements such as
+            magnesium, PEA and omega-3 have not been tested during tapers. Low-dose naltrexone
+            cannot be used while you are still taking opioids.
 
-            The taper will be uncomfortable. Your nervous system needs time to reset its pain
-            threshold after years of opioids, and that takes months. For most people who finish
-            a taper, the result is less pain and more ability to do things than they had on
-            opioids. That is not guaranteed, but it is the pattern that has been documented.
+            The taper will be uncomfortable. After years of opioids, your nervous system needs
+            time to reset its pain threshold, and that takes months. Studies, mostly of low
+            quality, suggest many people who reduce slowly end up with similar or less pain and
+            better day-to-day function than on opioids. That is not guaranteed, and the 2022 CDC
+            guideline warns that cutting too fast carries real risks.
 
             Never stop or cut opioids suddenly on your own. Agree the pace with your prescriber.
             """
@@ -1150,30 +1218,32 @@ QUESTIONS = [
         "slug": "fibromyalgia-options",
         "order": 3,
         "question": (
-            "I have fibromyalgia and I have been told medicines are the only option. Is that right?"
+            "I have fibromyalgia and I was told medicines are all there is. Is that right?"
         ),
         "articles": ["fibromyalgia", "central-sensitisation"],
         "types": ["central"],
         "answer": _md(
             """
-            No. Few forms of central sensitisation have been researched as much as
-            fibromyalgia, and there is good evidence for treatments that are not medicines. Not every doctor has
-            caught up with it yet.
+            No. Fibromyalgia has been researched more than most pain conditions, and the
+            treatment with the strongest evidence is not a medicine. Here are the options, each
+            with how well it has been tested:
 
-            - **Learning how pain works** (pain neuroscience education) on its own reduces pain
-              and disability in fibromyalgia.
-            - **Graded aerobic exercise** is one of the best-supported treatments there is.
-            - **Restoring sleep** directly lowers how severe symptoms are.
-            - **Low-dose naltrexone** has shown benefit in clinical trials (it needs a
-              prescription).
-            - **Changing diet** to reduce inflammation has produced measurable improvements.
-            - **Trauma-informed somatic therapy** works on the nervous system dysregulation
-              behind many cases.
+            - **Graded aerobic exercise**: strong evidence; European (EULAR) recommendations put
+              it first.
+            - **Learning how pain works** (pain neuroscience education): moderate evidence in
+              chronic pain, with few trials in fibromyalgia itself.
+            - **Restoring sleep**: moderate evidence; treating insomnia improves sleep, with
+              smaller gains in pain.
+            - **Low-dose naltrexone**: limited. Off-label and prescription only; small trials
+              disagree, and the largest found no clear benefit.
+            - **Changing diet** to reduce inflammation: limited; small trials, some with
+              improvements.
+            - **Trauma-informed somatic therapy**: limited; a few small trials.
 
-            The medicines most often prescribed (pregabalin, duloxetine and milnacipran) help a
-            modest amount and can have side effects. It is reasonable to try them. But medicines
-            are one option among several, and the others are seldom offered alongside them: the
-            lifestyle and nutrition approaches, which can do as well or better in the long run.
+            The medicines most often prescribed (pregabalin, duloxetine and milnacipran) help
+            some people a modest amount and can have side effects. In the UK, NICE NG193
+            advises against starting pregabalin or gabapentin for this kind of pain. Medicines
+            are one option among several, and exercise deserves to be offered alongside them.
             """
         ),
     },
@@ -1189,18 +1259,18 @@ QUESTIONS = [
             splitting "psychological" from "physical" does not really work.
 
             Stress switches on the sympathetic nervous system (fight or flight) and the HPA
-            axis, the hormone stress system. Cortisol and adrenaline go up. These hormones lower
-            the pain threshold directly: they make pain sensors more sensitive and increase
-            inflammatory signalling. On high alert, the same signal produces more pain.
+            axis, the hormone stress system. Cortisol and adrenaline go up. These hormones can
+            lower the pain threshold, by making pain sensors more sensitive and by increasing
+            inflammatory signalling. On high alert, the same signal can produce more pain.
 
-            This link is strong. Pain research finds it again and again, and it is among the
-            firmest links in the field. It is talked about less in clinics partly
-            because the tools that help, such as calming the nervous system, working through
-            trauma, sleep and social connection, are not procedures that can be billed.
+            The link between stress and pain is well documented, in experiments and in studies
+            that follow people over time. It gets less attention in clinics than scans and
+            procedures do, although the things that help, such as calming the nervous system,
+            working through trauma, better sleep and time with other people, are real care.
 
-            None of this makes your pain any less real. It means stress is a real,
-            biological driver of your pain, and dealing with it is real treatment: alongside
-            your other care, not instead of it.
+            None of this makes your pain any less real. Stress works on your pain through your
+            body's biology, so dealing with it is real treatment: alongside your other care,
+            not instead of it.
             """
         ),
     },
@@ -1219,15 +1289,16 @@ QUESTIONS = [
             one you have. So start by asking: what is behind it?
 
             - **Diabetic neuropathy:** controlling blood sugar is the main treatment. High blood
-              sugar keeps damaging nerves while it is uncontrolled, and the damage can partly
-              reverse once it is controlled. Alpha-lipoic acid at 600 mg a day has documented
-              evidence for easing symptoms.
-            - **Neuropathy from low vitamin B12:** methylcobalamin (active B12) at 1,000 to
-              5,000 mcg a day. The shortage is often functional rather than absolute, so a
-              standard B12 blood test may not show it.
+              sugar keeps damaging nerves while it is uncontrolled, and good control slows the
+              damage. Alpha-lipoic acid, 600 mg a day, eased symptoms in short trials (limited
+              evidence).
+            - **Neuropathy from low vitamin B12:** the guide gives 1,000 to 5,000 mcg a day of
+              methylcobalamin, the active form of B12. The shortage is often functional rather
+              than absolute, so a standard B12 blood test may not show it. See a doctor first:
+              nerve symptoms from low B12 may need injections.
             - **Small fibre neuropathy:** this is often missed by standard nerve conduction
-              tests. Diagnosing it needs a small skin sample (a punch biopsy). PEA has evidence
-              for this type in particular.
+              tests. The usual test is a small skin sample (a punch biopsy). PEA is sometimes
+              suggested for this type, but trial evidence for it here is sparse.
 
             If nobody has ever properly looked for the cause, begin there. Treating symptoms
             without knowing the cause tends to give partial, short-lived results, in the same
@@ -1253,12 +1324,12 @@ QUESTIONS = [
             Saying pain is "in your head" to brush it off is wrong and it does harm. But knowing
             that the brain makes the experience of pain is actually hopeful. It means the brain
             can be worked with. Change in the brain goes both ways: a brain that learned to make
-            pain from small signals can, in the right conditions, unlearn that habit.
+            pain from small signals can, in the right conditions, often turn that habit down.
 
             The person who said it probably meant "it isn't real" or "you are weak". Both are
-            wrong. What is true is this: long-term pain signals have rewired your
-            nervous system, and that rewiring can be treated. That is a very
-            different, and much more useful, thing to hear.
+            wrong. What is true is this: long-term pain signals can change how your nervous
+            system works, and those changes can be treated. That is a very different, and much
+            more useful, thing to hear.
             """
         ),
     },

@@ -296,6 +296,17 @@ TOOLKIT = {
                 url=pubmed("Dietary interventions in fibromyalgia: a systematic review"),
                 note="Some benefit in small studies; too varied to recommend one diet.",
             ),
+            ref(
+                "Johnson GH, Fritsche K. Effect of dietary linoleic acid on markers of "
+                "inflammation in healthy persons: a systematic review of randomized controlled "
+                "trials. J Acad Nutr Diet. 2012;112(7):1029–1041.",
+                REVIEW,
+                url=pubmed(
+                    "Effect of dietary linoleic acid on markers of inflammation in healthy "
+                    "persons: a systematic review of randomized controlled trials"
+                ),
+                note="Why we do not blame seed oils: trials found no rise in inflammation markers.",
+            ),
         ],
     },
     "somatic-therapy": {

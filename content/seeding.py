@@ -3,12 +3,16 @@
 The rule is simple: create what is missing (matched by slug or code), never touch what is there.
 An editor may have rewritten an article or unpublished a toolkit item; running `make install`
 again must not undo that. Relations (types, related articles) are set only on rows this run
-created, for the same reason. Cautions are the one exception that is topped up on existing items:
+created, for the same reason. Cautions are an exception, topped up on existing items:
 a missing caution is a safety gap, so a caution code the seed lists for an item is added back if
 the item lacks it. Existing caution text is never changed. The strength of evidence is topped up
 the same way: an ungraded item or article gets the seeded grade, and one with no references gets
-the seeded references; a grade or reference an editor has set is never changed.
+the seeded references; a grade or reference an editor has set is never changed. Text that was
+reworded to match its evidence (seed_reworded) replaces the old seeded text only where a row still
+holds that old text word for word.
 """
+
+import hashlib
 
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
@@ -23,6 +27,7 @@ from .models import (
     SupportText,
     ToolkitItem,
 )
+from .seed_reworded import REWORDED
 
 
 def _new(model, key: str, row: dict, skip: tuple[str, ...]):
@@ -33,6 +38,37 @@ def _new(model, key: str, row: dict, skip: tuple[str, ...]):
     obj = model(**seed_data.REVIEW, **fields)
     obj.save()
     return obj
+
+
+SEEDS = {
+    "TYPES": (PresentationType, "code"),
+    "ARTICLES": (Article, "slug"),
+    "TOOLKIT": (ToolkitItem, "slug"),
+    "QUESTIONS": (Question, "slug"),
+}
+
+
+def _reword(created: list[str]) -> None:
+    """Bring reworded seed text to rows that still hold the old seeded text, untouched."""
+    for kind, (model, key) in SEEDS.items():
+        rows = {row[key]: row for row in getattr(seed_data, kind)}
+        wanted = {}
+        for name, old_hash in REWORDED.items():
+            seed, slug, field = name.split(":")
+            if seed == kind and slug in rows:
+                wanted.setdefault(slug, []).append((field, old_hash))
+        for obj in model.objects.filter(**{f"{key}__in": wanted}):
+            changed = [
+                field
+                for field, old_hash in wanted[getattr(obj, key)]
+                if hashlib.sha256(getattr(obj, field).encode()).hexdigest() == old_hash
+            ]
+            if changed:
+                for field in changed:
+                    setattr(obj, field, rows[getattr(obj, key)][field])
+                obj._change_reason = "Reworded so it says no more than its evidence (issue 16)"
+                obj.save()
+                created.append(f"{getattr(obj, key)}: {', '.join(changed)}")
 
 
 def _graded(row: dict, evidence: dict) -> dict:
@@ -79,7 +115,9 @@ def seed_content() -> dict[str, list[str]]:
         "questions": [],
         "support texts": [],
         "evidence grades": [],
+        "rewordings": [],
     }
+    _reword(created["rewordings"])
 
     for row in seed_data.TYPES:
         if _new(PresentationType, "code", row, skip=()):

@@ -130,3 +130,51 @@ def test_a_reference_needs_a_doi_or_a_link_and_one_owner():
         Reference.objects.create(item=item, citation="No link")
     with transaction.atomic(), pytest.raises(IntegrityError):
         Reference.objects.create(citation="No owner", url="https://example.org/")
+
+
+def test_every_reworded_field_names_a_seeded_row_and_field_whose_text_has_changed():
+    import hashlib
+
+    from content.seed_reworded import REWORDED
+    from content.seeding import SEEDS
+
+    for name, old_hash in REWORDED.items():
+        seed, slug, field = name.split(":")
+        key = SEEDS[seed][1]
+        row = next(row for row in getattr(seed_data, seed) if row[key] == slug)
+        assert hashlib.sha256(row[field].encode()).hexdigest() != old_hash, name
+
+
+def test_a_reseed_rewords_untouched_old_text_but_never_an_editors(monkeypatch):
+    import hashlib
+
+    from content import seeding
+
+    seed_content()
+    old = "The evidence base is growing and the mechanism is understood."
+    monkeypatch.setattr(
+        seeding,
+        "REWORDED",
+        {
+            "TOOLKIT:somatic-therapy:evidence": hashlib.sha256(old.encode()).hexdigest(),
+            "TOOLKIT:magnesium:evidence": hashlib.sha256(old.encode()).hexdigest(),
+        },
+    )
+    somatic = ToolkitItem.objects.get(slug="somatic-therapy")
+    somatic.evidence = old
+    somatic.save()
+    magnesium = ToolkitItem.objects.get(slug="magnesium")
+    magnesium.evidence = "An editor's own words."
+    magnesium.save()
+
+    created = seed_content()
+
+    assert created["rewordings"] == ["somatic-therapy: evidence"]
+    somatic.refresh_from_db()
+    seeded = next(r for r in seed_data.TOOLKIT if r["slug"] == "somatic-therapy")
+    assert somatic.evidence == seeded["evidence"]
+    assert "hypothesis" in somatic.evidence_html
+    assert somatic.history.first().history_change_reason.startswith("Reworded")
+    magnesium.refresh_from_db()
+    assert magnesium.evidence == "An editor's own words."
+    assert seed_content()["rewordings"] == []
