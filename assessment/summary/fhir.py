@@ -1,16 +1,19 @@
 """FHIR R4 exports: the MAP Questionnaire and one person's QuestionnaireResponse, as dicts.
 
-Plain functions of the spec, the answers and the scoring result; no ORM and no request. See
-docs/fhir.md for the identifiers and the choices made (why scores are contained Observations,
-why each item has its own answer code system).
+Plain functions of the spec, the answers, the scoring result and the suggestions already paired
+with their cautions (`presenters.toolkit_suggestions`); no ORM and no request. See docs/fhir.md
+for the identifiers and the choices made (why scores are contained Observations, why each item
+has its own answer code system, why suggestions are a contained RequestGroup).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from django.conf import settings
+
+from content import evidence
 
 from ..rules import flow
 from ..rules.scoring import MapResult
@@ -69,6 +72,20 @@ def score_system(base: str | None = None) -> str:
 
 def level_system(base: str | None = None) -> str:
     return f"{base or base_url()}/CodeSystem/map-levels"
+
+
+def toolkit_system(base: str | None = None) -> str:
+    """The code system of toolkit items (the ITEMS.md toolkit slugs)."""
+    return f"{base or base_url()}/CodeSystem/map-toolkit"
+
+
+def evidence_system(base: str | None = None) -> str:
+    """The code system of the evidence scale (content.evidence: strong ... expert_opinion)."""
+    return f"{base or base_url()}/CodeSystem/evidence-strength"
+
+
+def evidence_extension(base: str | None = None) -> str:
+    return f"{base or base_url()}/StructureDefinition/evidence-strength"
 
 
 def reference_system(base: str | None = None) -> str:
@@ -227,6 +244,66 @@ def _score_observation(code: str, part, result: MapResult, authored: str, final:
     return observation
 
 
+def _evidence(item, base: str) -> dict:
+    """The strength of evidence for one suggestion, as an extension on its action."""
+    grade = evidence.grade(item.evidence_strength)
+    concept: dict = {}
+    if grade is not None:
+        concept["coding"] = [
+            {"system": evidence_system(base), "code": grade.code, "display": str(grade.label)}
+        ]
+    claim = (item.evidence_claim or "").strip()
+    concept["text"] = claim or (str(grade.label) if grade else "Not yet graded")
+    return {"url": evidence_extension(base), "valueCodeableConcept": concept}
+
+
+def _suggestions_group(suggestions: Sequence, authored: str, base: str) -> dict:
+    """The self-care options shown to the person, in rank order, each with its cautions and how
+    strong its evidence is: a proposal to discuss, not an order."""
+    actions = []
+    for rank, suggestion in enumerate(suggestions, start=1):
+        item = suggestion.item
+        description = item.summary
+        if suggestion.cautions:
+            description += " " + " ".join(f"Caution: {c.text}" for c in suggestion.cautions)
+        actions.append(
+            {
+                "extension": [_evidence(item, base)],
+                "prefix": f"{rank}.",
+                "title": item.name,
+                "description": description,
+                "code": [
+                    {
+                        "coding": [
+                            {
+                                "system": toolkit_system(base),
+                                "code": item.slug,
+                                "display": item.name,
+                            }
+                        ]
+                    }
+                ],
+            }
+        )
+    return {
+        "resourceType": "RequestGroup",
+        "id": "suggestions",
+        "status": "draft",
+        "intent": "proposal",
+        "authoredOn": authored,
+        # A contained resource must point back at its container (FHIR invariant dom-3): these
+        # options rest on the answers in this response.
+        "basedOn": [{"reference": "#"}],
+        "note": [
+            {
+                "text": "Self-care options shown to the person, best fit first, to discuss with "
+                "a clinician. Each carries its cautions and its strength of evidence."
+            }
+        ],
+        "action": actions,
+    }
+
+
 def build_questionnaire_response(
     spec: QuestionnaireSpec,
     stored: Mapping[str, object],
@@ -236,11 +313,13 @@ def build_questionnaire_response(
     authored: datetime,
     complete: bool,
     base: str | None = None,
+    suggestions: Sequence = (),
 ) -> dict:
     """One person's answers as a FHIR R4 QuestionnaireResponse.
 
     Skipped items and answers on branches that do not apply are absent. The four scores travel
-    as contained Observations, each derived from this response.
+    as contained Observations, each derived from this response; the suggestions shown, if any,
+    as a contained RequestGroup whose actions carry their strength of evidence.
     """
     base = base or base_url()
     relevant = flow.relevant_answers(spec, dict(stored))
@@ -268,5 +347,7 @@ def build_questionnaire_response(
             for code in TYPES
             if code in result.types
         ]
+        if suggestions:
+            resource["contained"].append(_suggestions_group(suggestions, authored_text, base))
     resource["item"] = _grouped(spec.items, response_item)
     return resource

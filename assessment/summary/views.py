@@ -122,6 +122,8 @@ def _fhir_response(assessment):
         reference=reference,
         authored=assessment.completed_at or assessment.updated_at,
         complete=assessment.is_complete,
+        # The same suggestions, cautions and grades as the summary, in one query.
+        suggestions=toolkit_suggestions(spec, result) if result else (),
     )
     return _fhir_json(resource, f"painmap-{reference}.fhir.json")
 
