@@ -170,7 +170,7 @@ def test_it_slows_down_guessing_resume_codes(client, db):
 
 
 def test_it_limits_how_many_assessments_one_address_starts(client, db):
-    from tests.factories import make_questionnaire
+    from tests.support import make_questionnaire
 
     make_questionnaire()
     statuses = [client.post("/map/start/").status_code for _ in range(4)]

@@ -106,8 +106,8 @@ def test_it_deletes_answers_and_share_links_when_the_person_asks(db, client):
     from django.utils import timezone
 
     from assessment.journey import access
-    from tests.factories import CALM_ANSWERS, make_assessment
-    from tests.factories import make_questionnaire as make_published
+    from tests.support import CALM_ANSWERS, make_assessment
+    from tests.support import make_questionnaire as make_published
 
     assessment = make_assessment(make_published(), answers=CALM_ANSWERS, complete=True)
     ShareLink.objects.create(

@@ -2,7 +2,7 @@
 
 Each case is in the shared vignette format ({"id", "title", "story", "answers", "expect"}), so
 `../shared/map/check-vignettes tests/clinical_cases` runs them too. Migration 0004 loads them as
-TestStory rows; `tests/test_workbench_clinical_cases.py` checks the JSON files match this module
+TestStory rows; `tests/workbench/test_clinical_cases.py` checks the JSON files match this module
 (`python -m assessment.data.clinical_cases tests/clinical_cases` rewrites them).
 
 The expectations follow the mechanism clusters and red-flag actions in

@@ -2,7 +2,7 @@
 
 Scoring tests, exports (FHIR linkId / answer code) and test stories name these codes, so a
 version that drops or renames one cannot be published. Editors may add items and answers; the
-ones listed here must stay. `tests/test_workbench_contract.py` checks this list against ITEMS.md.
+ones listed here must stay. `tests/rules/test_codes.py` checks this list against ITEMS.md.
 """
 
 from __future__ import annotations

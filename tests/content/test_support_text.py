@@ -3,7 +3,7 @@ from django.contrib.auth.models import Group, User
 
 from content.models import SupportText
 from content.seeding import seed_content
-from tests.factories import CALM_ANSWERS, make_assessment, make_questionnaire
+from tests.support import CALM_ANSWERS, make_assessment, make_questionnaire
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 """The body map over the body_regions checkboxes, and the printed body diagram.
 
-The browser tests run on a test-only page (tests/urls_body_map.py) that renders the real
+The browser tests run on a test-only page (tests/browser/urls_body_map.py) that renders the real
 _body_map.html over a checkbox list built the way the question page builds it.
 """
 
@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from assessment.rules.codes import REQUIRED_ITEMS
 
 REGIONS = REQUIRED_ITEMS["body_regions"][1]
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "artifacts" / "screenshots"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 MAP = "/test/body-map/"
 
 
@@ -56,7 +56,7 @@ def test_it_names_left_and_right_from_the_persons_point_of_view():
     assert back.index('data-region="shoulder_left"') < back.index('data-region="shoulder_right"')
 
 
-@pytest.mark.urls("tests.urls_body_map")
+@pytest.mark.urls("tests.browser.urls_body_map")
 def test_it_ticks_the_checkbox_when_a_region_is_clicked(page, live_server):
     errors = open_map(page, live_server)
     shoulder = button(page, "shoulder_left")
@@ -79,7 +79,7 @@ def test_it_ticks_the_checkbox_when_a_region_is_clicked(page, live_server):
     assert errors == []
 
 
-@pytest.mark.urls("tests.urls_body_map")
+@pytest.mark.urls("tests.browser.urls_body_map")
 def test_it_toggles_a_region_from_the_keyboard_without_scrolling(page, live_server):
     page.set_viewport_size({"width": 1280, "height": 500})
     open_map(page, live_server)
@@ -105,7 +105,7 @@ def test_it_toggles_a_region_from_the_keyboard_without_scrolling(page, live_serv
     assert button(page, "jaw_left").get_attribute("aria-pressed") == "false"
 
 
-@pytest.mark.urls("tests.urls_body_map")
+@pytest.mark.urls("tests.browser.urls_body_map")
 def test_it_follows_the_checkboxes(page, live_server):
     # Boxes already ticked (answers being changed) show on the map straight away.
     open_map(page, live_server, "?answer=hands&answer=lower_back")
@@ -119,7 +119,7 @@ def test_it_follows_the_checkboxes(page, live_server):
     assert button(page, "chest").get_attribute("aria-pressed") == "true"
 
 
-@pytest.mark.urls("tests.urls_body_map")
+@pytest.mark.urls("tests.browser.urls_body_map")
 def test_it_disables_a_region_whose_option_is_not_on_the_page(page, live_server):
     errors = open_map(page, live_server, "?omit=feet")
     assert button(page, "feet").count() == 0
@@ -131,7 +131,7 @@ def test_it_disables_a_region_whose_option_is_not_on_the_page(page, live_server)
     assert errors == []
 
 
-@pytest.mark.urls("tests.urls_body_map")
+@pytest.mark.urls("tests.browser.urls_body_map")
 def test_it_leaves_only_the_checkboxes_without_javascript(no_js_page, live_server):
     page = no_js_page
     page.goto(live_server.url + MAP)
@@ -146,7 +146,7 @@ def test_it_leaves_only_the_checkboxes_without_javascript(no_js_page, live_serve
     assert sorted(re.findall(r"answer=(\w+)", page.url)) == ["feet", "shoulder_left"]
 
 
-@pytest.mark.urls("tests.urls_body_map")
+@pytest.mark.urls("tests.browser.urls_body_map")
 def test_it_has_no_accessibility_violations(page, live_server):
     open_map(page, live_server, "?answer=neck")
     button(page, "chest").click()
@@ -155,7 +155,7 @@ def test_it_has_no_accessibility_violations(page, live_server):
     assert results.violations_count == 0, results.generate_report()
 
 
-@pytest.mark.urls("tests.urls_body_map")
+@pytest.mark.urls("tests.browser.urls_body_map")
 def test_it_gives_every_region_a_big_enough_target_on_a_phone(phone_page, live_server):
     page = phone_page
     errors = open_map(page, live_server)
@@ -184,7 +184,7 @@ def test_it_gives_every_region_a_big_enough_target_on_a_phone(phone_page, live_s
     assert errors == []
 
 
-@pytest.mark.urls("tests.urls_body_map")
+@pytest.mark.urls("tests.browser.urls_body_map")
 def test_it_looks_right_on_a_wide_screen(page, live_server):
     open_map(page, live_server, "?answer=neck&answer=shoulder_right&answer=hands&answer=lower_back")
     button(page, "upper_arm_right").focus()
@@ -217,7 +217,7 @@ def test_it_says_when_no_region_is_marked_in_the_diagram():
     assert 'fill="#2f3b41"' not in html
 
 
-@pytest.mark.urls("tests.urls_body_map")
+@pytest.mark.urls("tests.browser.urls_body_map")
 def test_it_draws_the_diagram_for_print(page, live_server):
     page.goto(live_server.url + "/test/body-diagram/?marked=lower_back&marked=shoulder_left")
     page.emulate_media(media="print")
@@ -235,7 +235,7 @@ def body_regions_question(page, live_server, transactional_db):
     from django.core.cache import cache
     from django.urls import reverse
 
-    from tests.factories import make_questionnaire
+    from tests.support import make_questionnaire
 
     cache.clear()  # the start page's rate limit counts every test's starts
     make_questionnaire()

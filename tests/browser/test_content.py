@@ -7,7 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from content.seeding import seed_content
 
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "artifacts" / "screenshots"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 
 PAGES = [
     "/",

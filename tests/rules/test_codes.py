@@ -8,7 +8,7 @@ import pytest
 from assessment.rules.cautions import CAUTION_CODES, MEDICINE_CAUTION_CODES
 from assessment.rules.codes import CONTRACT_ITEMS, REQUIRED_SHOW_WHEN, TOOLKIT_SLUGS
 
-ITEMS_MD = Path(__file__).resolve().parents[2] / "shared" / "map" / "ITEMS.md"
+ITEMS_MD = Path(__file__).resolve().parents[3] / "shared" / "map" / "ITEMS.md"
 
 pytestmark = pytest.mark.skipif(not ITEMS_MD.exists(), reason="shared/map/ITEMS.md not beside")
 

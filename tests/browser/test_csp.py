@@ -16,7 +16,7 @@ from assessment.journey import access
 from assessment.models import Questionnaire
 from content.models import Article, ToolkitItem
 from content.seeding import seed_content
-from tests.factories import CALM_ANSWERS, make_assessment
+from tests.support import CALM_ANSWERS, make_assessment
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

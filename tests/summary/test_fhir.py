@@ -19,8 +19,8 @@ from assessment.data.seed_map import seed_spec
 from assessment.rules import scoring
 from assessment.rules.flow import relevant_answers
 from assessment.summary import fhir
-from tests.factories import BANK_CODES
 from tests.summary_support import FULL_ANSWERS, claim, make_assessment
+from tests.support import BANK_CODES
 
 SPEC = seed_spec()
 BASE = "https://fhir.test/painmap"
@@ -206,7 +206,7 @@ def test_it_publishes_the_questionnaire_to_anyone(client, assessment):
 
 
 def test_it_does_not_publish_a_draft_or_missing_version(client, db):
-    from tests.factories import make_questionnaire
+    from tests.support import make_questionnaire
 
     draft = make_questionnaire(status="draft")
     assert (

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from assessment.journey import access
 from assessment.models import Answer, Assessment
-from tests.factories import CALM_ANSWERS, make_questionnaire
+from tests.support import CALM_ANSWERS, make_questionnaire
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from assessment.journey import access, services
 from assessment.models import Answer
-from tests.factories import CALM_ANSWERS, make_assessment, make_questionnaire
+from tests.support import CALM_ANSWERS, make_assessment, make_questionnaire
 
 pytestmark = pytest.mark.django_db
 

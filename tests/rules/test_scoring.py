@@ -459,7 +459,7 @@ def test_it_keeps_every_invariant_for_any_answers(raw):
     assert scoring.score(SPEC, answers) == result  # deterministic
 
 
-CASES = sorted((Path(__file__).parent / "clinical_cases").glob("*.json"))
+CASES = sorted((Path(__file__).resolve().parents[1] / "clinical_cases").glob("*.json"))
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])

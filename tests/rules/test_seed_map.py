@@ -10,7 +10,7 @@ from assessment.rules.spec import build_spec
 
 VERSIONS = range(1, LATEST_VERSION + 1)
 
-ITEMS_MD = Path(__file__).resolve().parents[2] / "shared" / "map" / "ITEMS.md"
+ITEMS_MD = Path(__file__).resolve().parents[3] / "shared" / "map" / "ITEMS.md"
 
 
 @pytest.mark.django_db

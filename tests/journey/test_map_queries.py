@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from assessment.models import Assessment
-from tests.factories import make_questionnaire
+from tests.support import make_questionnaire
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from assessment.data.clinical_cases import CASES, as_json, story_fields
 from assessment.models import TestStory as Story
 from assessment.rules.codes import REQUIRED_ITEMS, TOOLKIT_SLUGS, TYPE_CODES
 
-FOLDER = Path(__file__).parent / "clinical_cases"
-SHARED_VIGNETTES = Path(__file__).resolve().parents[2] / "shared" / "map" / "vignettes"
+FOLDER = Path(__file__).resolve().parents[1] / "clinical_cases"
+SHARED_VIGNETTES = Path(__file__).resolve().parents[3] / "shared" / "map" / "vignettes"
 
 
 def test_it_keeps_the_json_files_identical_to_the_module():

@@ -1,6 +1,6 @@
 """A test-only page: the body map over the body_regions checkboxes, as the question page has them.
 
-Used with @pytest.mark.urls("tests.urls_body_map"). The site's own URLs are kept so that
+Used with @pytest.mark.urls("tests.browser.urls_body_map"). The site's own URLs are kept so that
 base.html's links resolve; the page's markup follows the flow engineer's contract (a fieldset of
 checkboxes name="answer" id="answer-<code>", the map included right before it, bodymap.js deferred).
 """

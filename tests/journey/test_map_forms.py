@@ -144,7 +144,7 @@ def test_it_ignores_case_spaces_and_dashes_in_resume_codes(typed, stored):
 
 @pytest.mark.django_db
 def test_it_says_one_thing_for_any_wrong_resume_code():
-    from tests.factories import make_assessment, make_questionnaire
+    from tests.support import make_assessment, make_questionnaire
 
     assessment = make_assessment(make_questionnaire(n_items=3))
     last = "X" if assessment.resume_code[-1] != "X" else "Y"

@@ -12,7 +12,7 @@ from django.core.management.base import CommandError
 from assessment.data.seed_map import seed_all, seed_spec
 from assessment.rules import cautions, measures, scoring
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SPEC_1 = seed_spec(1)
 SPEC_2 = seed_spec(2)
 

@@ -8,7 +8,7 @@ from django.test import Client
 
 from assessment.journey import access
 from assessment.models import Answer
-from tests.factories import CALM_ANSWERS, make_assessment, make_questionnaire
+from tests.support import CALM_ANSWERS, make_assessment, make_questionnaire
 
 # Questions with no branching between them, answered in two "tabs".
 TAB_A = ["duration", "pain_spread", "movement_link", "swelling", "sleep_quality", "fatigue"]
