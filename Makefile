@@ -8,7 +8,7 @@ SHARED_MAP := ../shared/map
 # Local development runs with debug on unless the caller says otherwise.
 DEV := DJANGO_DEBUG=$${DJANGO_DEBUG:-True}
 
-.PHONY: help venv install run test lint format check-vignettes serve bench loadtest
+.PHONY: help venv install run test test-fast migrations-check lint format check-vignettes serve bench loadtest
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -67,5 +67,11 @@ check-vignettes: install ## Score the shared MAP stories (when ../shared is ther
 	@if [ -x $(SHARED_MAP)/check-vignettes ]; then $(DEV) $(SHARED_MAP)/check-vignettes; \
 	else echo "../shared/map not found: vignettes not checked"; fi
 
-test: venv lint check-vignettes ## Install, lint and run every test, browser tests included
+migrations-check: venv ## Fail if a model change has no migration
+	$(DEV) $(PY) manage.py makemigrations --check --dry-run
+
+test: venv lint migrations-check check-vignettes ## Install, lint and run every test, browser tests included
 	$(PY) -m pytest
+
+test-fast: venv ## The edit-test loop: every test but the browser ones and those marked slow
+	$(PY) -m pytest -q -m "not browser and not slow"

@@ -18,6 +18,9 @@ from tests.summary_support import (
     squash,
 )
 
+# Every test here renders a PDF with WeasyPrint: seconds each (left out of make test-fast).
+pytestmark = pytest.mark.slow
+
 # The longest answer the questionnaire accepts, so the two-page promise holds at the limit.
 LONG_NOTE = ("My pain is worse after long shifts and better after a warm bath. " * 16)[:1000]
 

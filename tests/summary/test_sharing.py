@@ -151,6 +151,7 @@ def test_it_opens_the_summary_from_a_share_link_in_a_fresh_browser(owner, assess
     assert reverse("shared:summary_pdf", args=[signed]) in html
 
 
+@pytest.mark.slow  # renders a PDF
 def test_it_serves_the_pdf_and_fhir_from_a_share_link(owner, assessment):
     link = create_link(owner, assessment)
     clinician = Client()

@@ -99,6 +99,7 @@ def insert_completed_assessments(questionnaire, total):
         )
 
 
+@pytest.mark.slow
 def test_it_streams_100000_rows_in_little_memory(client):
     """100,000 completed assessments with three answers each, exported with a flat peak."""
     questionnaire = v1()
