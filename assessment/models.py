@@ -238,14 +238,6 @@ def new_resume_code() -> str:
     return "".join(secrets.choice(RESUME_ALPHABET) for _ in range(RESUME_LENGTH))
 
 
-class AssessmentQuerySet(models.QuerySet):
-    def expired(self, now=None, days=None):
-        from django.conf import settings
-
-        days = settings.PAINMAP_RETENTION_DAYS if days is None else days
-        return self.filter(updated_at__lt=(now or timezone.now()) - timezone.timedelta(days=days))
-
-
 class Assessment(models.Model):
     """One person's run through the MAP. Anonymous: no name, no address, no IP."""
 
@@ -271,8 +263,6 @@ class Assessment(models.Model):
         blank=True,
         help_text=_("The result shown at completion, as map_score prints it."),
     )
-
-    objects = AssessmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -186,7 +186,6 @@ class ChartBar:
     label_y: int
 
 
-CHART_LEFT = 190
 CHART_WIDTH = 330
 CHART_ROW = 44
 

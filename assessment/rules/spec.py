@@ -57,9 +57,6 @@ class QuestionnaireSpec:
     def by_code(self) -> dict[str, ItemSpec]:
         return {item.code: item for item in self.items}
 
-    def index_of(self, code: str) -> int:
-        return next(i for i, item in enumerate(self.items) if item.code == code)
-
 
 _published_cache: dict[tuple[int, str], QuestionnaireSpec] = {}
 

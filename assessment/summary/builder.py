@@ -94,9 +94,6 @@ def reference_for(key: str) -> str:
     return "PM-" + base64.b32encode(digest).decode()[:6]
 
 
-# Toolkit suggestions -----------------------------------------------------------------------
-
-
 # The summary view-model ------------------------------------------------------------------
 
 
