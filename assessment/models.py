@@ -38,6 +38,15 @@ class PublishedQuestionnaireError(ValidationError):
         )
 
 
+class QuestionnaireQuerySet(models.QuerySet):
+    def live(self) -> "Questionnaire | None":
+        """The version new assessments start on: the latest published one (None before any).
+
+        The one way to find it: the journey, the workbench and `map_score` all ask here.
+        """
+        return self.filter(status=Questionnaire.Status.PUBLISHED).order_by("-version").first()
+
+
 class Questionnaire(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -57,6 +66,8 @@ class Questionnaire(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
+
+    objects = QuestionnaireQuerySet.as_manager()
 
     class Meta:
         ordering = ["-version"]

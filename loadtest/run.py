@@ -52,8 +52,9 @@ def verify(people: list[Person], env: dict[str, str]) -> list[str]:
     import django
 
     django.setup()
-    from assessment.journey.services import result_for, stored_answers
+    from assessment.journey.services import stored_answers
     from assessment.models import Assessment
+    from assessment.rules.scoring import result_for
     from assessment.rules.spec import spec_for
 
     problems = []

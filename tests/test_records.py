@@ -41,7 +41,7 @@ def test_the_results_page_and_summary_show_the_stored_result_not_a_recomputed_on
     assessment = make_full(FULL_ANSWERS)
     claim(client, assessment)
     stored = dict(assessment.result)
-    recomputed = services.result_for(
+    recomputed = scoring.result_for(
         spec_for(assessment.questionnaire), services.stored_answers(assessment)
     )
     assert stored == recomputed.to_record()
@@ -145,5 +145,5 @@ def test_two_tabs_completing_and_changing_at_once_never_tear_the_record(attempt)
     assert errors == []
     assessment.refresh_from_db()
     assert assessment.is_complete
-    recomputed = services.result_for(spec, services.stored_answers(assessment))
+    recomputed = scoring.result_for(spec, services.stored_answers(assessment))
     assert assessment.result == recomputed.to_record()

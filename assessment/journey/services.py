@@ -10,27 +10,18 @@ from __future__ import annotations
 
 import re
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, JSONField, Value
 from django.utils import timezone
 
 from ..models import RESUME_LENGTH, Answer, Assessment, QuestionErrorCount, Questionnaire
-from ..rules.flow import RED_FLAGS, relevant_answers
+from ..retention import retention_cutoff
+from ..rules.flow import RED_FLAGS
 from ..rules.results import MapResult
-from ..rules.scoring import score, urgency_for
+from ..rules.scoring import result_for, urgency_for
 from ..rules.spec import QuestionnaireSpec
 
 SELF_HARM = "self_harm"
-
-
-def current_questionnaire() -> Questionnaire | None:
-    """The questionnaire new assessments start on: the latest published version."""
-    return (
-        Questionnaire.objects.filter(status=Questionnaire.Status.PUBLISHED)
-        .order_by("-version")
-        .first()
-    )
 
 
 def start_assessment(questionnaire: Questionnaire) -> Assessment:
@@ -96,11 +87,6 @@ def save_answer(assessment: Assessment, item_code: str, value, answers: dict) ->
     return answers
 
 
-def result_for(spec: QuestionnaireSpec, answers: dict):
-    """The MAP result of stored answers: only the ones on branches that still apply count."""
-    return score(spec, relevant_answers(spec, answers))
-
-
 def complete(assessment: Assessment, spec: QuestionnaireSpec) -> None:
     """Mark complete and store the result as a record. Completing twice changes nothing.
 
@@ -163,10 +149,9 @@ def find_by_resume_code(raw: str) -> Assessment | None:
     code = normalise_code(raw)
     if len(code) != RESUME_LENGTH:
         return None
-    keep_from = timezone.now() - timezone.timedelta(days=settings.PAINMAP_RETENTION_DAYS)
     return (
         Assessment.objects.select_related("questionnaire")
-        .filter(resume_code=code, updated_at__gte=keep_from)
+        .filter(resume_code=code, updated_at__gte=retention_cutoff())
         .first()
     )
 

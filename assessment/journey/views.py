@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from painmap import ratelimit
 
-from ..models import Assessment
+from ..models import Assessment, Questionnaire
 from ..rules import flow
 from ..rules.spec import spec_for
 from . import access, explain, presenters, services
@@ -180,7 +180,7 @@ def start(request):
         {
             "title": _("Your MAP: map your pain"),
             "unfinished": unfinished,
-            "available": services.current_questionnaire() is not None,
+            "available": Questionnaire.objects.live() is not None,
             "retention_days": settings.PAINMAP_RETENTION_DAYS,
         },
     )
@@ -190,7 +190,7 @@ def start(request):
 @require_POST
 @ratelimit.rate_limited("start")
 def begin(request):
-    questionnaire = services.current_questionnaire()
+    questionnaire = Questionnaire.objects.live()
     if questionnaire is None:
         return render(
             request,
@@ -205,7 +205,7 @@ def begin(request):
 
 
 def how_it_works(request):
-    questionnaire = services.current_questionnaire()
+    questionnaire = Questionnaire.objects.live()
     context = explain.how_it_works_context(spec_for(questionnaire) if questionnaire else None)
     return render(request, "assessment/how_it_works.html", {"title": _("How MAP works"), **context})
 

@@ -35,13 +35,22 @@ from __future__ import annotations
 
 from . import codes as contract
 from .cautions import medicine_cautions
-from .flow import is_shown
+from .flow import is_shown, relevant_answers
 from .measures import measures_for
 from .results import SCORING_VERSION, MapResult, Note, Reason, Suggestion, TypeResult
 from .spec import TYPES, ItemSpec, QuestionnaireSpec
 from .suggestions import suggest
 
-__all__ = ["MapResult", "Note", "Reason", "Suggestion", "TypeResult", "SCORING_VERSION", "score"]
+__all__ = [
+    "MapResult",
+    "Note",
+    "Reason",
+    "Suggestion",
+    "TypeResult",
+    "SCORING_VERSION",
+    "score",
+    "result_for",
+]
 
 EMERGENCY_FLAGS = ("bladder_bowel", "saddle_numbness", "progressive_weakness", "chest_pain")
 
@@ -297,3 +306,12 @@ def score(spec: QuestionnaireSpec, answers: dict) -> MapResult:
         medicine_cautions=medicine_cautions(answers),
         measures=measures_for(answers),
     )
+
+
+def result_for(spec: QuestionnaireSpec, answers: dict) -> MapResult:
+    """The MAP result of stored answers: only the answers on branches that still apply count.
+
+    The one way in: the site, the workbench's test bench and `manage.py map_score` all score
+    through this, so the same answers give the same result wherever they come from.
+    """
+    return score(spec, relevant_answers(spec, answers))

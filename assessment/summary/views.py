@@ -26,6 +26,7 @@ from ..journey import services
 from ..journey.access import owned_assessment_or_404, private_page
 from ..journey.presenters import toolkit_suggestions
 from ..models import Assessment, Questionnaire
+from ..rules.scoring import result_for
 from ..rules.spec import spec_for
 from . import fhir, pdf, sharing
 from .builder import build_summary, reference_for
@@ -41,7 +42,7 @@ def _parts(assessment: Assessment):
     stored = services.stored_answers(assessment)
     if assessment.is_complete:
         return spec, stored, services.stored_result(assessment)
-    return spec, stored, services.result_for(spec, stored)
+    return spec, stored, result_for(spec, stored)
 
 
 def _body_diagram_template() -> str | None:

@@ -15,8 +15,7 @@ from ..rules.answers import AnswerError, clean_answers
 from ..rules.cautions import ALWAYS_CAUTIONS
 from ..rules.codes import TYPE_CODES
 from ..rules.compare import KINDS, ScoreShift, changes, score_shifts
-from ..rules.flow import relevant_answers
-from ..rules.scoring import MapResult, score
+from ..rules.scoring import MapResult, result_for
 from ..rules.spec import QuestionnaireSpec
 
 # In an expected-leading list: the answers may point to no single pattern (`primary` empty).
@@ -177,7 +176,7 @@ def run_one(spec: QuestionnaireSpec, *, title, answers, expect, story_id=None) -
             "problem": exc,
         }
         return Verdict(title=title, problems=(message,), story_id=story_id)
-    result = score(spec, relevant_answers(spec, cleaned))
+    result = result_for(spec, cleaned)
     return Verdict(
         title=title,
         problems=tuple(check_result(expect, result)),
@@ -316,7 +315,7 @@ def recent_impact(draft, limit: int) -> RecentImpact:
         except AnswerError:
             unfit += 1
             continue
-        new = score(spec, relevant_answers(spec, cleaned)).to_dict()
+        new = result_for(spec, cleaned).to_dict()
         for kind in changes(stored, new):
             counts[kind] += 1
     return RecentImpact(looked_at=len(recent), do_not_fit=unfit, counts=counts)

@@ -106,17 +106,9 @@ def test_bench(request, pk):
     )
 
 
-def _live():
-    return (
-        Questionnaire.objects.filter(status=Questionnaire.Status.PUBLISHED)
-        .order_by("-version")
-        .first()
-    )
-
-
 def _what_changes(questionnaire) -> dict:
     """The draft beside the live version: every story side by side, and the recent impact."""
-    live = _live()
+    live = Questionnaire.objects.live()
     if live is None or live.pk == questionnaire.pk:
         return {"live": live}
     return {
@@ -184,7 +176,7 @@ def publish(request, pk):
     problems = versions.questionnaire_validate(questionnaire)
     report = run_bench(questionnaire) if not problems else None
     changes = _what_changes(questionnaire) if not problems else {}
-    changes.setdefault("live", _live())
+    changes.setdefault("live", Questionnaire.objects.live())
     return render(
         request,
         "admin/assessment/questionnaire/publish.html",

@@ -12,8 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from assessment.models import Questionnaire
 from assessment.rules.answers import AnswerError, clean_answers, require_safety_screen
-from assessment.rules.flow import relevant_answers
-from assessment.rules.scoring import score
+from assessment.rules.scoring import result_for
 from assessment.rules.spec import spec_for
 
 
@@ -37,7 +36,7 @@ class Command(BaseCommand):
         if qversion is not None:
             questionnaire = questionnaires.filter(version=qversion).first()
         else:
-            questionnaire = questionnaires.filter(status=Questionnaire.Status.PUBLISHED).first()
+            questionnaire = Questionnaire.objects.live()
         if questionnaire is None:
             raise CommandError("No questionnaire to score with: run `manage.py seed_map` first.")
         spec = spec_for(questionnaire)
@@ -58,7 +57,7 @@ class Command(BaseCommand):
             except AnswerError as exc:
                 problems.append(f"{path}: {exc}")
                 continue
-            result = score(spec, relevant_answers(spec, answers))
+            result = result_for(spec, answers)
             lines.append(json.dumps(result.to_dict(id=document.get("id")), ensure_ascii=False))
         if problems:
             raise CommandError("\n".join(problems), returncode=2)

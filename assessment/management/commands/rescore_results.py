@@ -14,6 +14,7 @@ from django.db import transaction
 from assessment.journey import services
 from assessment.models import Assessment
 from assessment.rules.compare import KINDS, changes
+from assessment.rules.scoring import result_for
 from assessment.rules.spec import spec_for
 
 
@@ -38,7 +39,7 @@ class Command(BaseCommand):
             spec = spec_for(assessment.questionnaire)
             if dry_run:
                 old = assessment.result
-                new = services.result_for(spec, services.stored_answers(assessment)).to_record()
+                new = result_for(spec, services.stored_answers(assessment)).to_record()
             else:
                 with transaction.atomic():
                     old, new = services.rescore(assessment, spec)
