@@ -55,7 +55,7 @@ def verify(people: list[Person], env: dict[str, str]) -> list[str]:
     from assessment.journey.services import stored_answers
     from assessment.models import Assessment
     from assessment.rules.scoring import result_for
-    from assessment.rules.spec import spec_for
+    from assessment.spec_loader import spec_for
 
     problems = []
     for person in people:

@@ -8,7 +8,7 @@ import unicodedata
 from assessment.data.seed_map import seed_map
 from assessment.journey import access, services
 from assessment.models import Assessment, Questionnaire
-from assessment.rules.spec import spec_for
+from assessment.spec_loader import spec_for
 
 # Every question answered, on the seeded MAP v1, with answers that raise every caution the
 # summary shows: opioids (and the opioid branch), blood thinners, kidney disease, pregnancy.

@@ -245,7 +245,7 @@ def make_assessment(questionnaire=None, answers=None, complete=False) -> Assessm
     for code, value in (answers or {}).items():
         services.store_answer(assessment, code, value)
     if complete:
-        from assessment.rules.spec import spec_for
+        from assessment.spec_loader import spec_for
 
         services.complete(assessment, spec_for(questionnaire))
     return assessment

@@ -14,7 +14,7 @@ from assessment.rules import scoring
 from assessment.rules.answers import clean_answers
 from assessment.rules.flow import relevant_answers
 from assessment.rules.results import MapResult
-from assessment.rules.spec import spec_for
+from assessment.spec_loader import spec_for
 from tests.summary_support import FULL_ANSWERS, claim
 from tests.summary_support import make_assessment as make_full
 from tests.test_scoring import SPEC, answer_sets

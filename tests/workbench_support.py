@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group, User
 from assessment.data.seed_map import seed_map
 from assessment.journey import services
 from assessment.models import Assessment, Questionnaire
-from assessment.rules.spec import spec_for
+from assessment.spec_loader import spec_for
 
 CALM_ANSWERS = {
     "red_flags": ["none"],

@@ -20,7 +20,7 @@ from painmap import ratelimit
 
 from ..models import Assessment, Questionnaire
 from ..rules import flow
-from ..rules.spec import spec_for
+from ..spec_loader import spec_for
 from . import access, explain, presenters, services
 from .forms import AnswerForm, ResumeForm, scale_values
 

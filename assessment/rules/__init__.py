@@ -3,6 +3,6 @@
 The codes of ITEMS.md (`codes`), the questionnaire as data (`spec`), which items are
 shown (`flow`), how an answer is checked (`answers`), the scoring and its results
 (`scoring`, `results`) and the toolkit suggestions (`suggestions`). The rules take and
-return plain values, so they can be read, tested and reviewed on their own; only
-`spec.spec_for`/`build_spec` read a version from the database to make that value.
+return plain values (a version's spec comes from assessment/spec_loader.py), so they can be
+read, tested and reviewed on their own; tests/rules/test_purity.py keeps it that way.
 """

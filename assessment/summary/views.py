@@ -27,7 +27,7 @@ from ..journey.access import owned_assessment_or_404, private_page
 from ..journey.presenters import toolkit_suggestions
 from ..models import Assessment, Questionnaire
 from ..rules.scoring import result_for
-from ..rules.spec import spec_for
+from ..spec_loader import spec_for
 from . import fhir, pdf, sharing
 from .builder import build_summary, reference_for
 

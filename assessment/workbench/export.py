@@ -17,7 +17,7 @@ from django.db.models.fields.json import KT
 
 from ..models import Answer, Item, Questionnaire
 from ..rules.codes import REQUIRED_ITEMS, TEXT_ITEMS, TYPE_CODES
-from ..rules.spec import spec_for
+from ..spec_loader import spec_for
 
 CHUNK_SIZE = 2000
 MULTI_SEPARATOR = "|"

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from ..models import Answer, Assessment, Questionnaire
 from ..rules.codes import TYPE_CODES
-from ..rules.spec import spec_for
+from ..spec_loader import spec_for
 
 NOT_STARTED = "(none)"
 

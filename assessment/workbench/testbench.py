@@ -188,7 +188,7 @@ def run_one(spec: QuestionnaireSpec, *, title, answers, expect, story_id=None) -
 def run_bench(questionnaire, stories=None) -> BenchReport:
     """Run every active story (or the given ones) against one version; one query for stories."""
     from ..models import TestStory
-    from ..rules.spec import spec_for
+    from ..spec_loader import spec_for
 
     spec = spec_for(questionnaire)
     if stories is None:
@@ -236,7 +236,7 @@ class StoryComparison:
 def compare_bench(draft, live, stories=None) -> tuple[StoryComparison, ...]:
     """Every active story's result on `live` and on `draft`, with what differs."""
     from ..models import TestStory
-    from ..rules.spec import spec_for
+    from ..spec_loader import spec_for
 
     draft_spec = spec_for(draft)
     live_spec = spec_for(live) if live is not None else None
@@ -293,7 +293,7 @@ def recent_impact(draft, limit: int) -> RecentImpact:
     saved) and count how many would change urgency, leading type, cautions, suggestions or
     scores compared with the result they were given. Two queries, whatever `limit` is."""
     from ..models import Answer, Assessment
-    from ..rules.spec import spec_for
+    from ..spec_loader import spec_for
 
     spec = spec_for(draft)
     recent = list(

@@ -27,7 +27,8 @@ from ..models import (
     Section,
 )
 from ..rules.codes import NUMBER_RANGES, REQUIRED_ITEMS, REQUIRED_SHOW_WHEN, TYPE_CODES
-from ..rules.spec import QuestionnaireSpec, build_spec
+from ..rules.spec import QuestionnaireSpec
+from ..spec_loader import build_spec
 from .testbench import BenchReport, run_bench
 
 PUBLISH_PERMISSION = "assessment.publish_questionnaire"

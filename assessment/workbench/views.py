@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..models import PublishedQuestionnaireError, Questionnaire
-from ..rules.spec import build_spec
+from ..spec_loader import build_spec
 from . import export, versions
 from .insight import insight as insight_numbers
 from .insight import period_queryset

@@ -6,7 +6,7 @@ import pytest
 from assessment.data.seed_map import LATEST_VERSION, seed_all, seed_map, seed_spec
 from assessment.models import AnswerOption, Item, OptionWeight, Questionnaire
 from assessment.rules.codes import MEASURE_ITEMS, NUMBER_RANGES, REQUIRED_ITEMS
-from assessment.rules.spec import build_spec
+from assessment.spec_loader import build_spec
 
 VERSIONS = range(1, LATEST_VERSION + 1)
 

@@ -218,7 +218,7 @@ def test_it_does_not_publish_a_draft_or_missing_version(client, db):
 
 def test_it_leaves_a_hidden_branch_out_of_the_exported_response(client, db):
     from assessment.journey import services
-    from assessment.rules.spec import spec_for
+    from assessment.spec_loader import spec_for
 
     assessment = make_assessment({**FULL_ANSWERS, "medications": ["opioids"]}, complete=False)
     services.store_answer(assessment, "medications", ["nsaids_regular"])

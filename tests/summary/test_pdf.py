@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from assessment.journey import services
-from assessment.rules.spec import spec_for
+from assessment.spec_loader import spec_for
 from assessment.summary import pdf
 from assessment.summary.builder import reference_for
 from tests.summary_support import (

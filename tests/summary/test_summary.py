@@ -248,7 +248,7 @@ def test_it_leaves_a_hidden_branch_off_the_page(client, db):
 
 
 def summary_spec(assessment):
-    from assessment.rules.spec import spec_for
+    from assessment.spec_loader import spec_for
 
     return spec_for(assessment.questionnaire)
 

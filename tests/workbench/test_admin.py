@@ -18,7 +18,7 @@ from assessment.models import (
 )
 from assessment.models import TestStory as Story
 from assessment.rules.scoring import score
-from assessment.rules.spec import spec_for
+from assessment.spec_loader import spec_for
 from assessment.workbench import versions
 from tests.workbench_support import CALM_ANSWERS, clinical_lead, editor, take_assessment, v1
 

@@ -17,7 +17,7 @@ from assessment.models import (
     TestStory as Story,
 )
 from assessment.rules.scoring import result_for, score
-from assessment.rules.spec import build_spec, spec_for
+from assessment.spec_loader import build_spec, spec_for
 from assessment.workbench import versions
 from tests.workbench_support import CALM_ANSWERS, clinical_lead, editor, take_assessment, v1
 

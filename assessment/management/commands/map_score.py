@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from assessment.models import Questionnaire
 from assessment.rules.answers import AnswerError, clean_answers, require_safety_screen
 from assessment.rules.scoring import result_for
-from assessment.rules.spec import spec_for
+from assessment.spec_loader import spec_for
 
 
 class Command(BaseCommand):

@@ -15,7 +15,7 @@ from assessment.journey import services
 from assessment.models import Assessment
 from assessment.rules.compare import KINDS, changes
 from assessment.rules.scoring import result_for
-from assessment.rules.spec import spec_for
+from assessment.spec_loader import spec_for
 
 
 class Command(BaseCommand):
