@@ -12,12 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-TYPE_CHOICES = [
-    ("peripheral", _("Peripheral")),
-    ("central", _("Central")),
-    ("stress_driven", _("Stress-driven")),
-    ("neuropathic", _("Neuropathic")),
-]
+from .rules.labels import TYPE_SHORT_NAMES
+
+TYPE_CHOICES = list(TYPE_SHORT_NAMES.items())
 
 # Resume codes avoid letters and digits that are easy to misread (0/O, 1/I/L, 5/S, 2/Z, 8/B).
 RESUME_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"

@@ -8,6 +8,7 @@ scoring does.
 from dataclasses import dataclass
 
 from ..rules import cautions, scoring, suggestions
+from ..rules.codes import EMERGENCY_FLAGS
 from ..rules.spec import TYPES, QuestionnaireSpec
 
 
@@ -46,7 +47,7 @@ def how_it_works_context(spec: QuestionnaireSpec | None) -> dict:
         "glove_points": scoring.GLOVE_AND_STOCKING,
         "hands_or_feet_points": scoring.HANDS_OR_FEET_ONLY,
         "multi_counted": scoring.MULTI_COUNTED,
-        "emergency_flags": scoring.EMERGENCY_FLAGS,
+        "emergency_flags": EMERGENCY_FLAGS,
         "max_suggestions": suggestions.MAX_SUGGESTIONS,
         "suggestion_cautions": cautions.SUGGESTION_CAUTIONS,
         "medicine_cautions": cautions.MEDICINE_CAUTIONS,

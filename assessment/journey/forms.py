@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..rules.answers import TEXT_MAX_LENGTH, AnswerError, clean_answer
-from ..rules.flow import RED_FLAGS
+from ..rules.codes import RED_FLAGS
 from ..rules.spec import ItemSpec
 from . import services
 

@@ -9,37 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 
 from ..rules.cautions import BY_CODE as CAUTIONS_BY_CODE
+from ..rules.codes import RED_FLAGS
 from ..rules.flow import visible_items
+from ..rules.labels import LEVEL_NAMES, LEVEL_WORDS, TYPE_NAMES, TYPE_PHRASES
 from ..rules.scoring import MapResult, Reason
 from ..rules.spec import TYPES, ItemSpec, QuestionnaireSpec
 from .forms import scale_values
-
-# How the four types read inside a sentence ("share most features with …").
-TYPE_PHRASES = {
-    "peripheral": gettext_lazy("peripheral pain (pain driven by the tissues)"),
-    "central": gettext_lazy("central sensitisation"),
-    "stress_driven": gettext_lazy("stress-driven pain"),
-    "neuropathic": gettext_lazy("nerve (neuropathic) pain"),
-}
-TYPE_NAMES = {
-    "peripheral": gettext_lazy("Peripheral"),
-    "central": gettext_lazy("Central sensitisation"),
-    "stress_driven": gettext_lazy("Stress-driven"),
-    "neuropathic": gettext_lazy("Neuropathic"),
-}
-LEVEL_WORDS = {
-    "low": gettext_lazy("Few shared features"),
-    "moderate": gettext_lazy("Some shared features"),
-    "high": gettext_lazy("Many shared features"),
-}
-LEVEL_NAMES = {
-    "low": gettext_lazy("Low"),
-    "moderate": gettext_lazy("Moderate"),
-    "high": gettext_lazy("High"),
-}
 
 
 def type_phrase(code: str) -> str:
@@ -208,7 +186,7 @@ def chart_bars(rows: list[TypeRow]) -> tuple[list[ChartBar], int]:
 
 
 def flag_labels(spec: QuestionnaireSpec, flags) -> list[str]:
-    item = spec.by_code.get("red_flags")
+    item = spec.by_code.get(RED_FLAGS)
     return [option_label(item, flag) if item else str(flag) for flag in flags]
 
 

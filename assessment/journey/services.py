@@ -16,12 +16,10 @@ from django.utils import timezone
 
 from ..models import RESUME_LENGTH, Answer, Assessment, QuestionErrorCount, Questionnaire
 from ..retention import retention_cutoff
-from ..rules.flow import RED_FLAGS
+from ..rules.codes import CRISIS_ANSWER, RED_FLAGS, SELF_HARM
 from ..rules.results import MapResult
 from ..rules.scoring import result_for, urgency_for
 from ..rules.spec import QuestionnaireSpec
-
-SELF_HARM = "self_harm"
 
 
 def start_assessment(questionnaire: Questionnaire) -> Assessment:
@@ -80,7 +78,7 @@ def save_answer(assessment: Assessment, item_code: str, value, answers: dict) ->
         if item_code == RED_FLAGS:
             changes["urgency"] = urgency_for(answers.get(RED_FLAGS)) or ""
         if item_code == SELF_HARM:
-            changes["crisis"] = value == "yes"
+            changes["crisis"] = value == CRISIS_ANSWER
         Assessment.objects.filter(pk=assessment.pk).update(**changes)
     for field, new in changes.items():
         setattr(assessment, field, new)

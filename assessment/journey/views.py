@@ -20,6 +20,7 @@ from painmap import ratelimit
 
 from ..models import Assessment, Questionnaire
 from ..rules import flow
+from ..rules.codes import CRISIS_ANSWER, RED_FLAGS, SELF_HARM
 from ..spec_loader import spec_for
 from . import access, explain, presenters, services
 from .forms import AnswerForm, ResumeForm, scale_values
@@ -153,9 +154,9 @@ def _save_and_route(request, assessment, spec, answers, item, data, change):
         # Finished (or deleted) in another tab meanwhile: its result is a record now.
         return redirect("assessment:carry_on", assessment.key)
     suffix = "?change=1" if change else ""
-    if item.code == flow.RED_FLAGS and assessment.urgency:
+    if item.code == RED_FLAGS and assessment.urgency:
         return redirect(reverse("assessment:stop", args=[assessment.key]) + suffix)
-    if item.code == services.SELF_HARM and form.value == "yes" and previous != "yes":
+    if item.code == SELF_HARM and form.value == CRISIS_ANSWER and previous != CRISIS_ANSWER:
         return redirect(reverse("assessment:support", args=[assessment.key]) + suffix)
     return redirect(_after(assessment.key, spec, answers, item.code, change))
 
@@ -259,16 +260,16 @@ def stop(request, key):
     if not assessment.urgency:
         return redirect(_resume_target(assessment))
     change = request.GET.get("change") == "1"
-    continue_url = _continue_after(assessment, spec, answers, flow.RED_FLAGS, change)
+    continue_url = _continue_after(assessment, spec, answers, RED_FLAGS, change)
     return render(
         request,
         "assessment/stop.html",
         _page_context(
             assessment,
             title=_("Get medical advice about these symptoms"),
-            flags=presenters.flag_labels(spec, answers.get(flow.RED_FLAGS) or []),
+            flags=presenters.flag_labels(spec, answers.get(RED_FLAGS) or []),
             continue_url=continue_url,
-            change_url=_question_url(key, flow.RED_FLAGS, change),
+            change_url=_question_url(key, RED_FLAGS, change),
             heading_level="h1",
         ),
     )
@@ -284,7 +285,7 @@ def support(request, key):
     spec = spec_for(assessment.questionnaire)
     answers = services.stored_answers(assessment)
     change = request.GET.get("change") == "1"
-    continue_url = _continue_after(assessment, spec, answers, services.SELF_HARM, change)
+    continue_url = _continue_after(assessment, spec, answers, SELF_HARM, change)
     context = _page_context(
         assessment,
         title=_("Help is there for you now"),

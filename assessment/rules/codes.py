@@ -184,3 +184,32 @@ TOOLKIT_SLUGS = (
 
 # Free text is never scored and never exported.
 TEXT_ITEMS = tuple(code for code, (kind, _) in CONTRACT_ITEMS.items() if kind == "text")
+
+# Item codes the rules and pages name on their own.
+RED_FLAGS = "red_flags"
+SELF_HARM = "self_harm"
+DURATION = "duration"
+
+# Red-flag answers that mean emergency care now; any other flag (but "none") is urgent.
+EMERGENCY_FLAGS = ("bladder_bowel", "saddle_numbness", "progressive_weakness", "chest_pain")
+URGENT_FLAGS = tuple(
+    flag for flag in REQUIRED_ITEMS[RED_FLAGS][1] if flag not in EMERGENCY_FLAGS and flag != "none"
+)
+
+# The self-harm answer that brings crisis support at once.
+CRISIS_ANSWER = "yes"
+
+# The acute rule: pain for under 3 months is acute.
+ACUTE_DURATION = "lt_3_months"
+
+# The levels a type's score reads as, lowest first.
+LEVEL_CODES = ("low", "moderate", "high")
+
+
+def is_acute(answers: dict) -> bool:
+    """Pain for under 3 months: the acute rule (scoring and suggestions both apply it)."""
+    return answers.get(DURATION) == ACUTE_DURATION
+
+
+def is_crisis(answers: dict) -> bool:
+    return answers.get(SELF_HARM) == CRISIS_ANSWER

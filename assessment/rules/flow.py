@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from .spec import ItemSpec, QuestionnaireSpec
 
-RED_FLAGS = "red_flags"
-
 
 def is_shown(item: ItemSpec, answers: dict) -> bool:
     """Whether an item applies, given the answers so far (its show-when rule).

@@ -52,8 +52,6 @@ __all__ = [
     "result_for",
 ]
 
-EMERGENCY_FLAGS = ("bladder_bowel", "saddle_numbness", "progressive_weakness", "chest_pain")
-
 HIGH = 50
 MODERATE = 25
 MIXED_MARGIN = 12
@@ -82,7 +80,7 @@ def urgency_for(red_flags) -> str | None:
     flags = [flag for flag in red_flags or [] if flag != "none"]
     if not flags:
         return None
-    return "emergency" if any(flag in EMERGENCY_FLAGS for flag in flags) else "urgent"
+    return "emergency" if any(flag in contract.EMERGENCY_FLAGS for flag in flags) else "urgent"
 
 
 def level_for(score: int, acute: bool = False, type_code: str = "") -> str:
@@ -153,8 +151,10 @@ BODY_MAP_MAX = {
 
 def type_scores(spec: QuestionnaireSpec, answers: dict) -> dict[str, TypeResult]:
     """The four type scores, before any acute adjustment, with their reasons."""
-    shown = [item for item in spec.items if item.code != "red_flags" and is_shown(item, answers)]
-    acute = answers.get("duration") == "lt_3_months"
+    shown = [
+        item for item in spec.items if item.code != contract.RED_FLAGS and is_shown(item, answers)
+    ]
+    acute = contract.is_acute(answers)
     body_map = _body_map_reasons(answers.get("body_regions"))
     results = {}
     for type_code in TYPES:
@@ -288,9 +288,9 @@ def notes_for(answers: dict, acute: bool) -> tuple[Note, ...]:
 
 def score(spec: QuestionnaireSpec, answers: dict) -> MapResult:
     """Score one person's answers (already cleaned, hidden branches already dropped)."""
-    red_flags = tuple(flag for flag in answers.get("red_flags") or () if flag != "none")
+    red_flags = tuple(flag for flag in answers.get(contract.RED_FLAGS) or () if flag != "none")
     urgency = urgency_for(red_flags)
-    acute = answers.get("duration") == "lt_3_months"
+    acute = contract.is_acute(answers)
     types = type_scores(spec, answers)
     suggestions = () if urgency else suggest(types, answers)
     return MapResult(
@@ -300,7 +300,7 @@ def score(spec: QuestionnaireSpec, answers: dict) -> MapResult:
         acute=acute,
         urgency=urgency,
         red_flags=red_flags,
-        crisis=answers.get("self_harm") == "yes",
+        crisis=contract.is_crisis(answers),
         suggestions=suggestions,
         notes=notes_for(answers, acute),
         medicine_cautions=medicine_cautions(answers),

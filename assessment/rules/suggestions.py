@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .cautions import cautions_for, rank_factor
+from .codes import is_acute
 from .results import Reason, Suggestion, TypeResult
 
 THRESHOLD = 0.3
@@ -158,7 +159,7 @@ def _precondition(name: str, types: dict[str, TypeResult], answers: dict) -> boo
 
 
 def suggest(types: dict[str, TypeResult], answers: dict) -> tuple[Suggestion, ...]:
-    acute = answers.get("duration") == "lt_3_months"
+    acute = is_acute(answers)
     found, always = [], None
     for rule in RULES:
         if acute and rule.slug not in ACUTE_ALLOWED:

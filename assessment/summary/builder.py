@@ -19,7 +19,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ..rules import flow
 from ..rules.cautions import BY_CODE
-from ..rules.codes import WPI_REGIONS
+from ..rules.codes import RED_FLAGS, SELF_HARM, WPI_REGIONS
+from ..rules.labels import LEVEL_NAMES, TYPE_CLINICIAN_NAMES
 from ..rules.scoring import SCORING_VERSION, MapResult
 from ..rules.spec import TYPES, ItemSpec, QuestionnaireSpec
 
@@ -30,13 +31,6 @@ NON_WPI_REGIONS = ("hands", "feet")
 # Items with a summary block of their own; every item also appears in the full answer list.
 NOTES_ITEM = "notes_for_clinician"
 
-TYPE_NAMES = {
-    "peripheral": _("Peripheral (nociceptive)"),
-    "central": _("Central sensitisation (nociplastic features)"),
-    "stress_driven": _("Stress-driven (psychosocial load)"),
-    "neuropathic": _("Neuropathic"),
-}
-LEVEL_NAMES = {"low": _("Low"), "moderate": _("Moderate"), "high": _("High")}
 URGENCY_NAMES = {
     "emergency": _(
         "Emergency: advised to call emergency services or go to an emergency department now"
@@ -247,8 +241,8 @@ def build_summary(
         return _labels(items.get(code), relevant.get(code))
 
     red_flags = tuple(
-        items["red_flags"].options_by_code[code].label
-        if "red_flags" in items and code in items["red_flags"].options_by_code
+        items[RED_FLAGS].options_by_code[code].label
+        if RED_FLAGS in items and code in items[RED_FLAGS].options_by_code
         else code
         for code in result.red_flags
     )
@@ -278,7 +272,7 @@ def build_summary(
     types = tuple(
         TypeRow(
             code=code,
-            name=str(TYPE_NAMES.get(code, code)),
+            name=str(TYPE_CLINICIAN_NAMES.get(code, code)),
             score=part.score,
             level=part.level,
             level_name=str(LEVEL_NAMES.get(part.level, part.level)),
@@ -315,11 +309,11 @@ def build_summary(
         urgency=result.urgency,
         urgency_text=str(URGENCY_NAMES.get(result.urgency, "")) if result.urgency else "",
         red_flags=red_flags,
-        red_flags_answered="red_flags" in relevant,
+        red_flags_answered=RED_FLAGS in relevant,
         crisis=result.crisis,
-        self_harm=", ".join(labels("self_harm")),
+        self_harm=", ".join(labels(SELF_HARM)),
         acute=result.acute,
-        leading=tuple(str(TYPE_NAMES.get(code, code)) for code in result.primary),
+        leading=tuple(str(TYPE_CLINICIAN_NAMES.get(code, code)) for code in result.primary),
         types=types,
         duration=", ".join(labels("duration")),
         intensity=relevant.get("intensity"),

@@ -16,6 +16,7 @@ from django.conf import settings
 from content import evidence
 
 from ..rules import flow
+from ..rules.labels import LEVEL_FHIR_DISPLAY, TYPE_FHIR_DISPLAY
 from ..rules.scoring import MapResult
 from ..rules.spec import TYPES, ItemSpec, QuestionnaireSpec
 
@@ -30,14 +31,6 @@ EXT_MIN_VALUE = "http://hl7.org/fhir/StructureDefinition/minValue"
 EXT_MAX_VALUE = "http://hl7.org/fhir/StructureDefinition/maxValue"
 EXT_OPTION_EXCLUSIVE = "http://hl7.org/fhir/StructureDefinition/questionnaire-optionExclusive"
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
-
-TYPE_DISPLAY = {
-    "peripheral": "MAP peripheral (nociceptive) features score",
-    "central": "MAP central (nociplastic) features score",
-    "stress_driven": "MAP stress-driven features score",
-    "neuropathic": "MAP neuropathic features score",
-}
-LEVEL_DISPLAY = {"low": "Low", "moderate": "Moderate", "high": "High"}
 
 
 def base_url() -> str:
@@ -217,8 +210,10 @@ def _score_observation(code: str, part, result: MapResult, authored: str, final:
             {"coding": [{"system": OBSERVATION_CATEGORY, "code": "survey", "display": "Survey"}]}
         ],
         "code": {
-            "coding": [{"system": score_system(base), "code": code, "display": TYPE_DISPLAY[code]}],
-            "text": TYPE_DISPLAY[code],
+            "coding": [
+                {"system": score_system(base), "code": code, "display": TYPE_FHIR_DISPLAY[code]}
+            ],
+            "text": TYPE_FHIR_DISPLAY[code],
         },
         "effectiveDateTime": authored,
         "valueInteger": part.score,
@@ -228,7 +223,7 @@ def _score_observation(code: str, part, result: MapResult, authored: str, final:
                     {
                         "system": level_system(base),
                         "code": part.level,
-                        "display": LEVEL_DISPLAY.get(part.level, part.level),
+                        "display": LEVEL_FHIR_DISPLAY.get(part.level, part.level),
                     }
                 ]
             }

@@ -33,16 +33,15 @@ from ..models import (
 )
 from ..rules.cautions import CAUTION_CODES
 from ..rules.codes import REQUIRED_ITEMS, TOOLKIT_SLUGS, TYPE_CODES
+from ..rules.labels import TYPE_LETTERS
 from . import views as admin_views
 from .testbench import NO_PATTERN
-
-TYPE_SHORT = {"peripheral": "P", "central": "C", "stress_driven": "S", "neuropathic": "N"}
 
 
 def weights_text(option) -> str:
     """Compact weights of one answer, e.g. "C+2 S+1"; uses prefetched weights."""
     return " ".join(
-        f"{TYPE_SHORT.get(w.type, w.type)}{w.points:+d}"
+        f"{TYPE_LETTERS.get(w.type, w.type)}{w.points:+d}"
         for w in sorted(
             option.weights.all(),
             key=lambda w: TYPE_CODES.index(w.type) if w.type in TYPE_CODES else 99,

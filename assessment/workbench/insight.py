@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from ..models import Answer, Assessment, Questionnaire
 from ..rules.codes import TYPE_CODES
+from ..rules.labels import TYPE_SHORT_NAMES
 from ..spec_loader import spec_for
 
 NOT_STARTED = "(none)"
@@ -87,12 +88,11 @@ def leading_spread(assessments) -> tuple[Bar, ...]:
         .annotate(n=Count("pk"))
         .values_list("lead", "n")
     )
-    from ..models import TYPE_CHOICES
-
-    labels = dict(TYPE_CHOICES)
     # An emergency, or answers that point to no single pattern, name no type (empty primary).
     no_type = (NO_TYPE, str(_("No type named")), rows.get(None, 0))
-    return _bars([*((code, str(labels[code]), rows.get(code, 0)) for code in TYPE_CODES), no_type])
+    return _bars(
+        [*((code, str(TYPE_SHORT_NAMES[code]), rows.get(code, 0)) for code in TYPE_CODES), no_type]
+    )
 
 
 def dropoff(assessments) -> tuple[Bar, ...]:
