@@ -8,10 +8,15 @@ larger, so tests can show that a page costs the same whatever the questionnaire'
 
 from __future__ import annotations
 
+import io
 import itertools
+import unicodedata
 
+from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
+from assessment.data.seed_map import seed_map
+from assessment.journey import access
 from assessment.models import (
     AnswerOption,
     Assessment,
@@ -21,6 +26,7 @@ from assessment.models import (
     Section,
 )
 from assessment.rules.codes import REQUIRED_ITEMS
+from assessment.spec_loader import spec_for
 
 _versions = itertools.count(1000)
 
@@ -236,16 +242,148 @@ CALM_ANSWERS = {
 }
 
 
+CALM_BASE = {
+    code: CALM_ANSWERS[code]
+    for code in ("red_flags", "self_harm", "duration", "conditions", "medications")
+}
+"""The calm person's essentials: nothing urgent, no crisis, not acute, no cautions."""
+
+# A calm hip ache that reads as peripheral: the workbench's test story and insight's example.
+CALM_HIP = {
+    "red_flags": CALM_ANSWERS["red_flags"],
+    "duration": CALM_ANSWERS["duration"],
+    "intensity": 5,
+    "body_regions": ["hip_right"],
+    "pain_spread": "one_area",
+    "movement_link": "clear_pattern",
+    "proportionality": "matches",
+    "descriptors": ["aching", "stiffness"],
+    "self_harm": CALM_ANSWERS["self_harm"],
+}
+
+
 def make_assessment(questionnaire=None, answers=None, complete=False) -> Assessment:
-    """An assessment with stored answers (by item code; None = skipped)."""
+    """An assessment answered through the services the web flow uses (None = skipped).
+
+    On `make_questionnaire()` unless given one (`v1()` is the seeded MAP); `complete=True`
+    completes it and keeps the result, as the check-answers page does.
+    """
     from assessment.journey import services
 
     questionnaire = questionnaire or make_questionnaire()
-    assessment = Assessment.objects.create(questionnaire=questionnaire)
+    assessment = services.start_assessment(questionnaire)
+    stored: dict = {}
     for code, value in (answers or {}).items():
-        services.store_answer(assessment, code, value)
+        stored = services.save_answer(assessment, code, value, stored)
     if complete:
-        from assessment.spec_loader import spec_for
-
         services.complete(assessment, spec_for(questionnaire))
+    assessment.refresh_from_db()
     return assessment
+
+
+def v1() -> Questionnaire:
+    """The seeded MAP v1, as the site ships it."""
+    seed_map()
+    return Questionnaire.objects.get(version=1)
+
+
+def seed_toolkit() -> None:
+    from content.seeding import seed_content
+
+    seed_content()
+
+
+def claim(client, assessment: Assessment) -> None:
+    """Make this test client's session own the assessment, as starting or resuming does."""
+    session = client.session
+    session[access.SESSION_KEY] = [assessment.key]
+    session.save()
+
+
+# Staff in each role ---------------------------------------------------------------------------
+
+
+def staff_user(username: str, group: str | None = None, **extra) -> User:
+    user = User.objects.create_user(username=username, password="a-long-test-password", **extra)
+    user.is_staff = True
+    user.save()
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return User.objects.get(pk=user.pk)  # fresh, so permission caches start empty
+
+
+def clinical_lead(username="lead") -> User:
+    return staff_user(username, "Clinical lead")
+
+
+def editor(username="editor") -> User:
+    return staff_user(username, "Editor")
+
+
+# The clinician summary -------------------------------------------------------------------------
+
+# Every question answered, on the seeded MAP v1, with answers that raise every caution the
+# summary shows: opioids (and the opioid branch), blood thinners, kidney disease, pregnancy.
+FULL_ANSWERS = {
+    "red_flags": ["none"],
+    "duration": "gt_12_months",
+    "intensity": 7,
+    "body_regions": [
+        "neck",
+        "shoulder_left",
+        "shoulder_right",
+        "upper_back",
+        "lower_back",
+        "hip_left",
+        "hip_right",
+        "upper_leg_left",
+        "hands",
+        "feet",
+    ],
+    "pain_spread": "many_areas",
+    "movement_link": "no_pattern",
+    "proportionality": "bigger",
+    "descriptors": ["burning", "aching", "tingling", "stiffness"],
+    "touch_sensitivity": "often",
+    "swelling": "no",
+    "morning_stiffness": "over_30_min",
+    "sensory_sensitivity": "a_lot",
+    "sleep_quality": "very_poor",
+    "fatigue": "severe",
+    "cognitive": "moderate",
+    "other_symptoms": ["headaches", "bowel", "jaw_clenching"],
+    "activity_level": "mostly_resting",
+    "processed_food": "most",
+    "stress_level": "very_often",
+    "stress_pain_link": "clearly",
+    "mood": "more_than_half",
+    "self_harm": "no",
+    "worry": "agree",
+    "fear_of_movement": "agree",
+    "adverse_experiences": "yes",
+    "social_support": "some",
+    "conditions": ["prediabetes", "osteoarthritis", "kidney_disease", "pregnancy"],
+    "medications": ["opioids", "nsaids_regular", "anticoagulant"],
+    "opioid_duration": "gt_3_months",
+    "opioid_taper": "no",
+    "surgery": "no_lasting_relief",
+    "notes_for_clinician": (
+        "Worst in the mornings since my fall in 2021. <script>alert(1)</script> "
+        "I would like to talk about reducing my tablets."
+    ),
+}
+
+
+def pdf_text(data: bytes) -> tuple[int, str, dict]:
+    """Page count, the text of every page, and the metadata of a PDF."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    return len(reader.pages), text, dict(reader.metadata or {})
+
+
+def squash(text: str) -> str:
+    """Whitespace- and ligature-insensitive form, for finding wrapped sentences in PDF text
+    (Chromium's PDFs spell "fl" and "fi" as single ligature characters)."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())

@@ -10,9 +10,8 @@ NOW = 1_800_000_000.0  # a fixed instant, so windows do not roll over mid-test
 
 
 @pytest.fixture(autouse=True)
-def _clear_cache(settings):
+def _small_limits(settings):
     settings.PAINMAP_RATE_LIMITS = {"start": "3/h", "resume": "2/10m", "share": "2/10m"}
-    cache.clear()
 
 
 def request_from(address="203.0.113.5", method="post", **meta):

@@ -15,9 +15,8 @@ from assessment.rules.answers import clean_answers
 from assessment.rules.flow import relevant_answers
 from assessment.rules.results import MapResult
 from assessment.spec_loader import spec_for
-from tests.summary_support import FULL_ANSWERS, claim
-from tests.summary_support import make_assessment as make_full
-from tests.test_scoring import SPEC, answer_sets
+from tests.rules.test_scoring import SPEC, answer_sets
+from tests.support import FULL_ANSWERS, claim, make_assessment, v1
 
 
 @settings(max_examples=100, deadline=None)
@@ -38,7 +37,7 @@ def test_a_record_from_before_the_detail_still_reads():
 
 @pytest.mark.django_db
 def test_the_results_page_and_summary_show_the_stored_result_not_a_recomputed_one(client):
-    assessment = make_full(FULL_ANSWERS)
+    assessment = make_assessment(v1(), FULL_ANSWERS, complete=True)
     claim(client, assessment)
     stored = dict(assessment.result)
     recomputed = scoring.result_for(
@@ -57,7 +56,7 @@ def test_the_results_page_and_summary_show_the_stored_result_not_a_recomputed_on
 
 @pytest.mark.django_db
 def test_an_answer_cannot_change_a_completed_record():
-    assessment = make_full(FULL_ANSWERS)
+    assessment = make_assessment(v1(), FULL_ANSWERS, complete=True)
     before = dict(assessment.result)
     with pytest.raises(services.AssessmentClosed):
         services.save_answer(assessment, "pain_spread", "one_area", {})
@@ -71,7 +70,7 @@ def test_an_answer_cannot_change_a_completed_record():
 
 @pytest.mark.django_db
 def test_a_late_post_from_another_tab_goes_to_the_results(client):
-    assessment = make_full(FULL_ANSWERS)
+    assessment = make_assessment(v1(), FULL_ANSWERS, complete=True)
     claim(client, assessment)
     services_before = services.stored_answers(assessment)
     # The page was open before completion; the POST arrives after it.
@@ -84,7 +83,7 @@ def test_a_late_post_from_another_tab_goes_to_the_results(client):
 
 @pytest.mark.django_db
 def test_rescoring_is_explicit_and_keeps_the_old_result(capsys):
-    assessment = make_full(FULL_ANSWERS)
+    assessment = make_assessment(v1(), FULL_ANSWERS, complete=True)
     stale = {**assessment.result, "primary": ["peripheral"]}
     Assessment.objects.filter(pk=assessment.pk).update(result=stale)
     call_command("rescore_results", "--dry-run")
@@ -107,7 +106,7 @@ def test_rescoring_is_explicit_and_keeps_the_old_result(capsys):
 def test_two_tabs_completing_and_changing_at_once_never_tear_the_record(attempt):
     """Tab A finishes while tab B keeps changing an answer: the stored result is always the
     result of the stored answers."""
-    assessment = make_full(FULL_ANSWERS, complete=False)
+    assessment = make_assessment(v1(), FULL_ANSWERS)
     spec = spec_for(assessment.questionnaire)
     barrier = threading.Barrier(2)
     errors = []

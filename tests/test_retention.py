@@ -17,7 +17,8 @@ def questionnaire(db):
     return Questionnaire.objects.create(version=901, label="Retention test version")
 
 
-def make_assessment(questionnaire, answers=("pain_area", "duration")):
+def stored_assessment(questionnaire, answers=("pain_area", "duration")):
+    """Raw rows (any item codes) and a share link, to see exactly what a purge deletes."""
     assessment = Assessment.objects.create(questionnaire=questionnaire)
     for code in answers:
         Answer.objects.create(assessment=assessment, item_code=code, value="x")
@@ -28,9 +29,9 @@ def make_assessment(questionnaire, answers=("pain_area", "duration")):
 def test_it_purges_assessments_older_than_the_retention_period(questionnaire, settings):
     settings.PAINMAP_RETENTION_DAYS = 90
     with time_machine.travel(START, tick=False):
-        old = make_assessment(questionnaire)
+        old = stored_assessment(questionnaire)
     with time_machine.travel(START + dt.timedelta(days=60), tick=False):
-        recent = make_assessment(questionnaire)
+        recent = stored_assessment(questionnaire)
     with time_machine.travel(START + dt.timedelta(days=91), tick=False):
         result = purge_expired()
     assert (result.assessments, result.answers, result.share_links) == (1, 2, 1)
@@ -45,7 +46,7 @@ def test_it_purges_assessments_older_than_the_retention_period(questionnaire, se
 def test_it_keeps_an_assessment_changed_within_the_period(questionnaire, settings):
     settings.PAINMAP_RETENTION_DAYS = 90
     with time_machine.travel(START, tick=False):
-        assessment = make_assessment(questionnaire)
+        assessment = stored_assessment(questionnaire)
     with time_machine.travel(START + dt.timedelta(days=80), tick=False):
         assessment.save()  # what saving an answer does: touch updated_at
     with time_machine.travel(START + dt.timedelta(days=100), tick=False):
@@ -56,7 +57,7 @@ def test_it_keeps_an_assessment_changed_within_the_period(questionnaire, setting
 def test_it_keeps_an_assessment_exactly_at_the_cutoff(questionnaire, settings):
     settings.PAINMAP_RETENTION_DAYS = 30
     with time_machine.travel(START, tick=False):
-        make_assessment(questionnaire)
+        stored_assessment(questionnaire)
     with time_machine.travel(START + dt.timedelta(days=30), tick=False):
         assert purge_expired().assessments == 0
     with time_machine.travel(START + dt.timedelta(days=30, seconds=1), tick=False):
@@ -65,7 +66,7 @@ def test_it_keeps_an_assessment_exactly_at_the_cutoff(questionnaire, settings):
 
 def test_it_counts_without_deleting_on_a_dry_run(questionnaire):
     with time_machine.travel(START, tick=False):
-        make_assessment(questionnaire)
+        stored_assessment(questionnaire)
     with time_machine.travel(START + dt.timedelta(days=400), tick=False):
         result = purge_expired(dry_run=True)
     assert result.assessments == 1
@@ -80,8 +81,8 @@ def test_it_refuses_a_retention_period_under_a_day(questionnaire):
 def test_it_prints_a_count_from_the_command(questionnaire, settings, capsys):
     settings.PAINMAP_RETENTION_DAYS = 90
     with time_machine.travel(START, tick=False):
-        make_assessment(questionnaire)
-        make_assessment(questionnaire, answers=("pain_area",))
+        stored_assessment(questionnaire)
+        stored_assessment(questionnaire, answers=("pain_area",))
     with time_machine.travel(START + dt.timedelta(days=120), tick=False):
         call_command("purge_expired", "--dry-run")
         assert "Would delete 2 assessment(s)" in capsys.readouterr().out
@@ -94,7 +95,7 @@ def test_it_prints_a_count_from_the_command(questionnaire, settings, capsys):
 
 def test_it_takes_the_period_from_the_command_line(questionnaire, capsys):
     with time_machine.travel(START, tick=False):
-        make_assessment(questionnaire)
+        stored_assessment(questionnaire)
     with time_machine.travel(START + dt.timedelta(days=8), tick=False):
         call_command("purge_expired", "--days", "7")
     assert "Deleted 1 assessment(s)" in capsys.readouterr().out

@@ -2,7 +2,6 @@
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.cache import cache
 from django.test import Client
 from django.urls import path
 
@@ -115,7 +114,6 @@ def test_it_marks_cookies_secure_and_http_only_when_configured(settings, client)
 
 @pytest.mark.django_db
 def test_it_locks_the_admin_sign_in_after_five_failures(settings):
-    cache.clear()
     User.objects.create_superuser("editor", "editor@example.org", "a-correct-password-42")
     url = f"/{settings.ADMIN_PATH}login/?next=/{settings.ADMIN_PATH}"
     client = Client(REMOTE_ADDR="203.0.113.20")

@@ -9,7 +9,6 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.contrib.sessions.backends.db import SessionStore
-from django.core.cache import cache
 
 from assessment.data.seed_map import seed_map
 from assessment.journey import access
@@ -30,7 +29,6 @@ document.addEventListener("securitypolicyviolation", (e) => {
 
 @pytest.fixture
 def site(live_server):
-    cache.clear()
     seed_content()
     seed_map()
     return live_server.url

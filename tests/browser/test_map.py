@@ -4,7 +4,6 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.cache import cache
 
 from assessment.data.seed_map import seed_map
 from content.seeding import seed_content
@@ -16,7 +15,6 @@ CONTINUE = "button[name=action][value=continue]"
 
 @pytest.fixture
 def site(live_server):
-    cache.clear()
     seed_content()
     seed_map()
     return live_server.url

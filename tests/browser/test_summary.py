@@ -7,12 +7,13 @@ from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 
 from assessment.data.seed_map import seed_spec
-from tests.summary_support import (
+from tests.support import (
     FULL_ANSWERS,
     make_assessment,
     pdf_text,
     seed_toolkit,
     squash,
+    v1,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -40,7 +41,7 @@ def printed(page, paper: str) -> tuple[int, str]:
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_it_prints_a_fully_answered_summary_on_two_pages(page, live_server, paper):
     seed_toolkit()
-    assessment = make_assessment(FULL_ANSWERS)
+    assessment = make_assessment(v1(), FULL_ANSWERS, complete=True)
     open_summary(page, live_server, assessment)
     cautions = [squash(text) for text in page.locator("[data-caution]").all_inner_texts()]
     assert cautions, "this story carries toolkit cautions"
@@ -54,7 +55,9 @@ def test_it_prints_a_fully_answered_summary_on_two_pages(page, live_server, pape
 
 
 def test_it_prints_red_flags_first(page, live_server):
-    assessment = make_assessment({**FULL_ANSWERS, "red_flags": ["saddle_numbness", "fever_unwell"]})
+    assessment = make_assessment(
+        v1(), {**FULL_ANSWERS, "red_flags": ["saddle_numbness", "fever_unwell"]}, complete=True
+    )
     open_summary(page, live_server, assessment)
     pages, text = printed(page, "A4")
     assert pages <= 2
@@ -67,7 +70,7 @@ def test_it_prints_red_flags_first(page, live_server):
 
 def test_it_has_no_accessibility_violations(page, live_server):
     seed_toolkit()
-    assessment = make_assessment({**FULL_ANSWERS, "self_harm": "yes"})
+    assessment = make_assessment(v1(), {**FULL_ANSWERS, "self_harm": "yes"}, complete=True)
     open_summary(page, live_server, assessment)
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
@@ -80,7 +83,7 @@ def test_it_has_no_accessibility_violations(page, live_server):
 
 
 def test_it_opens_a_share_link_in_a_fresh_browser(page, browser, live_server):
-    assessment = make_assessment(FULL_ANSWERS)
+    assessment = make_assessment(v1(), FULL_ANSWERS, complete=True)
     open_summary(page, live_server, assessment)
     page.get_by_role("link", name="Share with a clinician").click()
     page.get_by_role("button", name="Create a share link").click()

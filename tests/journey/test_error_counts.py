@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from assessment.data.seed_map import seed_map
 from assessment.models import QuestionErrorCount
-from tests.workbench_support import clinical_lead
+from tests.support import clinical_lead
 
 pytestmark = pytest.mark.django_db
 

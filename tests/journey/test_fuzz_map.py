@@ -32,7 +32,6 @@ actions = st.one_of(st.sampled_from(["continue", "skip", "", "delete"]), st.text
 @pytest.fixture
 def owner():
     """A client whose session owns an assessment with a few answers already saved."""
-    cache.clear()
     questionnaire = make_questionnaire()
     earlier = {code: CALM_ANSWERS[code] for code in ("red_flags", "duration", "intensity")}
     assessment = make_assessment(questionnaire, answers=earlier)

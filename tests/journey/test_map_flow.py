@@ -12,13 +12,6 @@ from tests.support import CALM_ANSWERS, make_questionnaire
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _clear_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def questionnaire():
     return make_questionnaire()

@@ -18,11 +18,6 @@ GET_QUERIES = 3
 POST_QUERIES = 8
 
 
-@pytest.fixture(autouse=True)
-def _clear_rate_limits():
-    cache.clear()
-
-
 def question_costs(client, n_items):
     make_questionnaire(n_items=n_items)
     client.post(reverse("assessment:begin"))

@@ -14,17 +14,12 @@ from assessment.rules.answers import AnswerError, clean_answers
 from assessment.rules.flow import relevant_answers
 from assessment.rules.spec import TYPES
 from assessment.workbench.testbench import Expectation, check_result
+from tests.support import CALM_BASE
 
 SPEC = seed_spec()
 
 # A calm baseline: chronic pain with nothing pointing anywhere in particular.
-BASE = {
-    "red_flags": ["none"],
-    "self_harm": "no",
-    "duration": "gt_12_months",
-    "conditions": ["none"],
-    "medications": ["none"],
-}
+BASE = CALM_BASE
 
 
 def run(**answers):

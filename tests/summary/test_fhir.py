@@ -19,8 +19,7 @@ from assessment.data.seed_map import seed_spec
 from assessment.rules import scoring
 from assessment.rules.flow import relevant_answers
 from assessment.summary import fhir
-from tests.summary_support import FULL_ANSWERS, claim, make_assessment
-from tests.support import BANK_CODES
+from tests.support import BANK_CODES, FULL_ANSWERS, claim, make_assessment, v1
 
 SPEC = seed_spec()
 BASE = "https://fhir.test/painmap"
@@ -176,7 +175,7 @@ def test_it_reads_the_base_url_from_settings(settings):
 
 @pytest.fixture
 def assessment(db):
-    return make_assessment(FULL_ANSWERS)
+    return make_assessment(v1(), FULL_ANSWERS, complete=True)
 
 
 def test_it_serves_the_response_as_fhir_json_to_the_owner(client, assessment):
@@ -220,7 +219,7 @@ def test_it_leaves_a_hidden_branch_out_of_the_exported_response(client, db):
     from assessment.journey import services
     from assessment.spec_loader import spec_for
 
-    assessment = make_assessment({**FULL_ANSWERS, "medications": ["opioids"]}, complete=False)
+    assessment = make_assessment(v1(), {**FULL_ANSWERS, "medications": ["opioids"]})
     services.store_answer(assessment, "medications", ["nsaids_regular"])
     services.complete(assessment, spec_for(assessment.questionnaire))
     claim(client, assessment)

@@ -9,13 +9,14 @@ from assessment.journey import services
 from assessment.spec_loader import spec_for
 from assessment.summary import pdf
 from assessment.summary.builder import reference_for
-from tests.summary_support import (
+from tests.support import (
     FULL_ANSWERS,
     claim,
     make_assessment,
     pdf_text,
     seed_toolkit,
     squash,
+    v1,
 )
 
 # Every test here renders a PDF with WeasyPrint: seconds each (left out of make test-fast).
@@ -28,7 +29,7 @@ LONG_NOTE = ("My pain is worse after long shifts and better after a warm bath. "
 @pytest.fixture
 def assessment(db):
     seed_toolkit()
-    return make_assessment({**FULL_ANSWERS, "notes_for_clinician": LONG_NOTE})
+    return make_assessment(v1(), {**FULL_ANSWERS, "notes_for_clinician": LONG_NOTE}, complete=True)
 
 
 def get_pdf(client, assessment):
@@ -106,7 +107,9 @@ def test_it_shows_every_caution_of_the_results_page_in_the_pdf(client, assessmen
 
 
 def test_it_puts_red_flags_first_in_the_pdf(client, db):
-    assessment = make_assessment({**FULL_ANSWERS, "red_flags": ["chest_pain", "weight_loss"]})
+    assessment = make_assessment(
+        v1(), {**FULL_ANSWERS, "red_flags": ["chest_pain", "weight_loss"]}, complete=True
+    )
     _pages, text, _meta = pdf_text(get_pdf(client, assessment).content)
     text = squash(text)
     assert text.index("Red flags reported: emergency") < text.index("Pain profile")
@@ -116,7 +119,7 @@ def test_it_puts_red_flags_first_in_the_pdf(client, db):
 
 
 def test_it_leaves_a_hidden_branch_out_of_the_pdf(client, db):
-    assessment = make_assessment({**FULL_ANSWERS, "medications": ["opioids"]}, complete=False)
+    assessment = make_assessment(v1(), {**FULL_ANSWERS, "medications": ["opioids"]})
     services.store_answer(assessment, "medications", ["nsaids_regular", "anticoagulant"])
     services.complete(assessment, spec_for(assessment.questionnaire))
     _pages, text, _meta = pdf_text(get_pdf(client, assessment).content)

@@ -13,20 +13,12 @@ from django.utils import timezone
 from assessment.models import ShareLink
 from assessment.summary import sharing
 from assessment.summary.builder import reference_for
-from tests.summary_support import FULL_ANSWERS, claim, make_assessment, pdf_text, squash
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    # Wrong links count against the address for ten minutes; every test starts with none.
-    from django.core.cache import cache
-
-    cache.clear()
+from tests.support import FULL_ANSWERS, claim, make_assessment, pdf_text, squash, v1
 
 
 @pytest.fixture
 def assessment(db):
-    return make_assessment(FULL_ANSWERS)
+    return make_assessment(v1(), FULL_ANSWERS, complete=True)
 
 
 @pytest.fixture
@@ -111,7 +103,7 @@ def test_it_lets_only_the_owner_create_or_revoke_links(client, assessment):
 
 
 def test_it_cannot_revoke_another_persons_link(owner, assessment):
-    other = make_assessment(FULL_ANSWERS)
+    other = make_assessment(v1(), FULL_ANSWERS, complete=True)
     link = sharing.create_link(other)
     revoke = reverse("assessment:share_revoke", args=[assessment.key, link.pk])
     assert owner.post(revoke).status_code == 404

@@ -12,11 +12,12 @@ from assessment.data.seed_map import seed_spec
 from assessment.rules import scoring
 from assessment.rules.flow import relevant_answers
 from assessment.summary import builder as summary
-from tests.summary_support import (
+from tests.support import (
     FULL_ANSWERS,
     claim,
     make_assessment,
     seed_toolkit,
+    v1,
 )
 
 SPEC = seed_spec()
@@ -133,7 +134,7 @@ def test_it_keeps_the_clinician_notes_out_of_the_answer_list():
 @pytest.fixture
 def full_assessment(db):
     seed_toolkit()
-    return make_assessment(FULL_ANSWERS)
+    return make_assessment(v1(), FULL_ANSWERS, complete=True)
 
 
 def summary_url(assessment):
@@ -178,7 +179,7 @@ def test_it_is_never_cached_or_indexed(client, full_assessment):
 
 def test_it_shows_safety_before_the_profile_and_the_answers(client, db):
     assessment = make_assessment(
-        {**FULL_ANSWERS, "red_flags": ["bladder_bowel"], "self_harm": "yes"}
+        v1(), {**FULL_ANSWERS, "red_flags": ["bladder_bowel"], "self_harm": "yes"}, complete=True
     )
     claim(client, assessment)
     text = text_of(client.get(summary_url(assessment)).content)
@@ -234,7 +235,7 @@ def test_it_shows_every_caution_the_results_page_shows(client, full_assessment):
 
 
 def test_it_leaves_a_hidden_branch_off_the_page(client, db):
-    assessment = make_assessment({**FULL_ANSWERS, "medications": ["opioids"]}, complete=False)
+    assessment = make_assessment(v1(), {**FULL_ANSWERS, "medications": ["opioids"]})
     # Opioids unticked after the opioid questions were answered: the answers stay stored.
     from assessment.journey import services
 
@@ -254,7 +255,7 @@ def summary_spec(assessment):
 
 
 def test_it_marks_an_unfinished_assessment(client, db):
-    assessment = make_assessment({"red_flags": ["none"], "duration": "gt_12_months"}, False)
+    assessment = make_assessment(v1(), {"red_flags": ["none"], "duration": "gt_12_months"})
     claim(client, assessment)
     text = text_of(client.get(summary_url(assessment)).content)
     assert "Not finished." in text

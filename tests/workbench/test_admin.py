@@ -20,7 +20,7 @@ from assessment.models import TestStory as Story
 from assessment.rules.scoring import score
 from assessment.spec_loader import spec_for
 from assessment.workbench import versions
-from tests.workbench_support import CALM_ANSWERS, clinical_lead, editor, take_assessment, v1
+from tests.support import CALM_HIP, clinical_lead, editor, make_assessment, v1
 
 pytestmark = pytest.mark.django_db
 
@@ -168,7 +168,7 @@ def test_it_previews_every_question_in_order_without_saving(lead_client):
 
 def test_it_shows_the_test_bench_with_reasons(lead_client):
     Story.objects.create(
-        title="Wrong on purpose", story="s", answers=CALM_ANSWERS, expected_leading=["central"]
+        title="Wrong on purpose", story="s", answers=CALM_HIP, expected_leading=["central"]
     )
     html = lead_client.get(admin_url("questionnaire_test", v1().pk)).content.decode()
     assert "Wrong on purpose" in html
@@ -187,7 +187,7 @@ def test_it_shows_validation_problems_by_name_before_publishing(lead_client):
 
 def test_it_requires_the_confirmation_box_when_stories_fail(lead_client):
     Story.objects.create(
-        title="Wrong on purpose", story="s", answers=CALM_ANSWERS, expected_leading=["central"]
+        title="Wrong on purpose", story="s", answers=CALM_HIP, expected_leading=["central"]
     )
     draft = versions.questionnaire_clone(source=v1(), label="Next")
     url = admin_url("questionnaire_publish", draft.pk)
@@ -224,7 +224,7 @@ def test_it_shows_story_answers_as_readable_json_and_checks_cautions(lead_client
         "title": "Bad caution",
         "story": "s",
         "active": "on",
-        "answers": json.dumps(CALM_ANSWERS),
+        "answers": json.dumps(CALM_HIP),
         "expected_leading": ["peripheral"],
         "expected_urgency": "",
         "expected_acute": "unknown",
@@ -287,7 +287,7 @@ def test_done_when_scenario(client):
     """A clinical lead clones v1, breaks a weight, sees the failing story named, fixes it and
     publishes v2; an assessment taken before keeps its v1 result; an editor cannot publish."""
     old = v1()
-    before = take_assessment(old, CALM_ANSWERS)
+    before = make_assessment(old, CALM_HIP, complete=True)
     before_result = before.result
     client.force_login(clinical_lead())
 
@@ -368,10 +368,10 @@ def test_the_test_bench_shows_what_a_weight_change_does_before_publishing(lead_c
     recent completed assessments it would change; nothing is saved to them."""
     from assessment.models import Assessment
     from assessment.workbench import versions
-    from tests.workbench_support import CALM_ANSWERS, take_assessment, v1
+    from tests.support import CALM_HIP, make_assessment, v1
 
     live = v1()
-    people = [take_assessment(live, CALM_ANSWERS) for _ in range(6)]
+    people = [make_assessment(live, CALM_HIP, complete=True) for _ in range(6)]
     records = {a.pk: a.result for a in Assessment.objects.filter(pk__in=[p.pk for p in people])}
     draft = versions.questionnaire_clone(source=live, label="Heavier movement")
     option = AnswerOption.objects.get(

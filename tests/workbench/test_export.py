@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from assessment.models import Answer, Assessment
 from assessment.workbench import export
-from tests.workbench_support import CALM_ANSWERS, clinical_lead, take_assessment, v1
+from tests.support import CALM_HIP, clinical_lead, make_assessment, v1
 
 pytestmark = pytest.mark.django_db
 
@@ -28,14 +28,14 @@ def download(client, **params):
 def test_it_exports_completed_assessments_without_free_text(client):
     questionnaire = v1()
     answers = {
-        **CALM_ANSWERS,
+        **CALM_HIP,
         "descriptors": ["aching", "stiffness"],
         "medications": ["nsaids_regular"],
         "opioid_taper": "yes",  # stored from an earlier branch; opioids since unticked
         "notes_for_clinician": "My name is Jo and my neighbour hurt me",
     }
-    done = take_assessment(questionnaire, answers)
-    take_assessment(questionnaire, CALM_ANSWERS, complete=False)
+    done = make_assessment(questionnaire, answers, complete=True)
+    make_assessment(questionnaire, CALM_HIP)
     client.force_login(clinical_lead())
 
     rows = download(client)
@@ -60,7 +60,7 @@ def test_it_exports_completed_assessments_without_free_text(client):
 def test_it_fetches_answers_per_chunk_not_per_row(client, django_assert_max_num_queries):
     questionnaire = v1()
     for _ in range(6):
-        take_assessment(questionnaire, CALM_ANSWERS)
+        make_assessment(questionnaire, CALM_HIP, complete=True)
     lines = export.rows(Assessment.objects.all(), chunk_size=2)
     with django_assert_max_num_queries(12):
         pieces = list(lines)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from assessment.data.clinical_cases import CASES
 from assessment.models import Assessment
 from assessment.workbench.insight import NOT_STARTED, insight
-from tests.workbench_support import CALM_ANSWERS, clinical_lead, take_assessment, v1
+from tests.support import CALM_HIP, clinical_lead, make_assessment, v1
 
 pytestmark = pytest.mark.django_db
 
@@ -21,21 +21,18 @@ def case(case_id):
 @pytest.fixture
 def period_data():
     questionnaire = v1()
-    take_assessment(questionnaire, CALM_ANSWERS)  # peripheral
-    take_assessment(questionnaire, case("pm01"))  # neuropathic
-    take_assessment(questionnaire, case("pm03"))  # central
-    take_assessment(questionnaire, case("pm06"))  # emergency red flag, completed
-    take_assessment(
-        questionnaire, {"red_flags": ["none"], "duration": "gt_12_months"}, complete=False
-    )
+    make_assessment(questionnaire, CALM_HIP, complete=True)  # peripheral
+    make_assessment(questionnaire, case("pm01"), complete=True)  # neuropathic
+    make_assessment(questionnaire, case("pm03"), complete=True)  # central
+    make_assessment(questionnaire, case("pm06"), complete=True)  # emergency red flag, completed
+    make_assessment(questionnaire, {"red_flags": ["none"], "duration": "gt_12_months"})
     # Answered out of order (went back): the furthest question in questionnaire order counts.
-    take_assessment(
+    make_assessment(
         questionnaire,
         {"red_flags": ["none"], "pain_spread": "one_area", "duration": "gt_12_months"},
-        complete=False,
     )
-    take_assessment(questionnaire, {}, complete=False)  # opened, answered nothing
-    old = take_assessment(questionnaire, CALM_ANSWERS)
+    make_assessment(questionnaire, {})  # opened, answered nothing
+    old = make_assessment(questionnaire, CALM_HIP, complete=True)
     Assessment.objects.filter(pk=old.pk).update(
         created_at=timezone.now() - datetime.timedelta(days=40)
     )

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from assessment.models import Questionnaire
 from assessment.workbench import versions
-from tests.workbench_support import clinical_lead, editor, v1
+from tests.support import clinical_lead, editor, v1
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +64,7 @@ def test_it_stops_an_editor_from_publishing_or_opening_the_questionnaire(client)
 def test_it_needs_the_publish_permission_even_with_every_other_one(client):
     from django.contrib.auth.models import Permission
 
-    from tests.workbench_support import staff_user
+    from tests.support import staff_user
 
     user = staff_user("almost")
     user.user_permissions.add(

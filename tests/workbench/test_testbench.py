@@ -8,7 +8,7 @@ from assessment.models import TestStory as Story
 from assessment.rules.codes import TYPE_CODES as TYPES
 from assessment.rules.scoring import MapResult, Suggestion, TypeResult
 from assessment.workbench import testbench
-from tests.workbench_support import CALM_ANSWERS, v1
+from tests.support import CALM_HIP, v1
 
 
 def result(primary=("peripheral",), **kwargs):
@@ -61,15 +61,15 @@ def test_it_reports_answers_that_do_not_fit_the_version():
 def test_it_gives_a_verdict_per_active_story():
     Story.objects.all().delete()
     Story.objects.create(
-        title="Calm hip", story="s", answers=CALM_ANSWERS, expected_leading=["peripheral"]
+        title="Calm hip", story="s", answers=CALM_HIP, expected_leading=["peripheral"]
     )
     Story.objects.create(
-        title="Wrong on purpose", story="s", answers=CALM_ANSWERS, expected_leading=["central"]
+        title="Wrong on purpose", story="s", answers=CALM_HIP, expected_leading=["central"]
     )
     Story.objects.create(
         title="Switched off",
         story="s",
-        answers=CALM_ANSWERS,
+        answers=CALM_HIP,
         expected_leading=["central"],
         active=False,
     )

@@ -19,7 +19,7 @@ from assessment.models import (
 from assessment.rules.scoring import result_for, score
 from assessment.spec_loader import build_spec, spec_for
 from assessment.workbench import versions
-from tests.workbench_support import CALM_ANSWERS, clinical_lead, editor, take_assessment, v1
+from tests.support import CALM_HIP, clinical_lead, editor, make_assessment, v1
 
 pytestmark = pytest.mark.django_db
 
@@ -147,7 +147,7 @@ def test_it_needs_confirmation_to_publish_with_failing_stories_and_records_it():
     story = Story.objects.create(
         title="Expects the impossible",
         story="A calm hip ache that a clinician (wrongly) expects to read as neuropathic.",
-        answers=CALM_ANSWERS,
+        answers=CALM_HIP,
         expected_leading=["neuropathic"],
     )
     draft = versions.questionnaire_clone(source=v1(), label="Next")
@@ -169,7 +169,7 @@ def test_it_needs_confirmation_to_publish_with_failing_stories_and_records_it():
 
 def test_it_keeps_an_old_assessment_on_its_version_with_the_same_result():
     old = v1()
-    assessment = take_assessment(old, CALM_ANSWERS)
+    assessment = make_assessment(old, CALM_HIP, complete=True)
     before = result_for(spec_for(old), stored_answers(assessment)).to_record()
 
     draft = versions.questionnaire_clone(source=old, label="Reweighted")
