@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .codes import RED_FLAGS
 from .spec import ItemSpec, QuestionnaireSpec
 
 TEXT_MAX_LENGTH = 1000
@@ -81,5 +82,5 @@ def clean_answers(spec: QuestionnaireSpec, raw_answers: dict) -> dict:
 
 def require_safety_screen(answers: dict) -> None:
     """There is no result without the red-flag screen: raise AnswerError when it is missing."""
-    if not answers.get("red_flags"):
+    if not answers.get(RED_FLAGS):
         raise AnswerError("red flags not screened: no result without the safety screen")
