@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..rules import cautions, scoring, suggestions
 from ..rules.codes import EMERGENCY_FLAGS
+from ..rules.labels import TYPE_SHORT_NAMES
 from ..rules.spec import TYPES, QuestionnaireSpec
 
 
@@ -35,6 +36,7 @@ def weight_rows(spec: QuestionnaireSpec) -> dict[str, list[WeightRow]]:
 def how_it_works_context(spec: QuestionnaireSpec | None) -> dict:
     return {
         "spec": spec,
+        "type_names": TYPE_SHORT_NAMES,
         "weights": weight_rows(spec) if spec else {},
         "high": scoring.HIGH,
         "moderate": scoring.MODERATE,
