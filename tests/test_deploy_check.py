@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -34,12 +36,14 @@ def run_check(**env_overrides):
     )
 
 
+@pytest.mark.slow  # starts a fresh Python process
 def test_it_passes_the_deploy_check_with_the_production_environment():
     result = run_check()
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
+@pytest.mark.slow  # starts a fresh Python process
 def test_it_fails_the_deploy_check_without_https():
     # The same check catches a deployment that forgot DJANGO_HTTPS (insecure cookies, no HSTS).
     result = run_check(DJANGO_HTTPS="False")
@@ -48,18 +52,21 @@ def test_it_fails_the_deploy_check_without_https():
     assert "security.W012" in result.stderr
 
 
+@pytest.mark.slow  # starts a fresh Python process
 def test_it_fails_the_deploy_check_with_debug_on():
     result = run_check(DJANGO_DEBUG="True")
     assert result.returncode != 0
     assert "security.W018" in result.stderr
 
 
+@pytest.mark.slow  # starts a fresh Python process
 def test_it_refuses_to_start_without_a_secret_key():
     result = run_check(DJANGO_SECRET_KEY="")
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
 
 
+@pytest.mark.slow  # starts a fresh Python process
 def test_it_sends_secure_host_only_cookies_over_https():
     code = (
         "from django.conf import settings as s;"
@@ -168,6 +175,7 @@ def _without_key_env():
     return env
 
 
+@pytest.mark.slow  # starts a fresh Python process
 def test_it_refuses_to_serve_without_a_secret_key():
     for module in ("painmap.wsgi", "painmap.asgi"):
         result = subprocess.run(
@@ -182,6 +190,7 @@ def test_it_refuses_to_serve_without_a_secret_key():
         assert "DJANGO_SECRET_KEY is not set" in result.stderr, module
 
 
+@pytest.mark.slow  # starts a fresh Python process
 def test_it_scores_without_a_secret_key(tmp_path):
     # Scoring needs no secret: check-vignettes runs `map_score` with a bare environment.
     story = tmp_path / "story.json"

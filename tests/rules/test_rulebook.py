@@ -223,6 +223,7 @@ def test_map_score_refuses_a_story_without_the_red_flag_screen(tmp_path):
     assert error.value.returncode == 2
 
 
+@pytest.mark.slow  # starts a fresh Python process
 def test_map_score_exits_2_from_the_command_line(tmp_path):
     """The real process, as check-vignettes runs it: exit status 2, naming the problem."""
     story = write(tmp_path, "x", {"id": "x", "answers": {"duration": "gt_12_months"}})
