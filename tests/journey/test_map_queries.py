@@ -50,7 +50,7 @@ def finished_costs(client, n_items):
     from assessment.journey import access
     from assessment.summary import sharing
     from content.seeding import seed_content
-    from tests.factories import CALM_ANSWERS, make_assessment
+    from tests.support import CALM_ANSWERS, make_assessment
 
     seed_content()  # the toolkit and FAQs the results page links
     questionnaire = make_questionnaire(n_items=n_items)
