@@ -41,7 +41,7 @@ def test_it_lets_a_clinical_lead_publish_from_the_admin(client):
     client.force_login(clinical_lead())
     url = reverse("admin:assessment_questionnaire_publish", args=[draft.pk])
     assert client.get(url).status_code == 200
-    response = client.post(url, {"confirm_failures": "on"})
+    response = client.post(url, {"confirm_failures": "on", "changelog": "Reviewed."})
     assert response.status_code == 302
     assert Questionnaire.objects.get(pk=draft.pk).status == "published"
 

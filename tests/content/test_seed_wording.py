@@ -14,9 +14,9 @@ import pytest
 
 from content import seed_data, seed_evidence
 
-TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
-SEED_DIR = Path(__file__).resolve().parents[2] / "shared" / "seed"
+SEED_DIR = Path(__file__).resolve().parents[3] / "shared" / "seed"
 SOURCE = SEED_DIR / "000_d4fb165349321eb5.txt"
 RUN = 7
 

@@ -15,13 +15,14 @@ from fhir.resources.R4B.requestgroup import RequestGroup
 
 from content import evidence
 from content.models import ToolkitItem
-from tests.summary_support import (
+from tests.support import (
     FULL_ANSWERS,
     claim,
     make_assessment,
     pdf_text,
     seed_toolkit,
     squash,
+    v1,
 )
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +31,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def assessment(client):
     seed_toolkit()
-    assessment = make_assessment(FULL_ANSWERS)
+    assessment = make_assessment(v1(), FULL_ANSWERS, complete=True)
     claim(client, assessment)
     return assessment
 
@@ -74,7 +75,7 @@ def test_each_results_card_says_how_well_tested_it_is_in_words(client, assessmen
 def test_low_dose_naltrexone_and_graded_movement_read_differently_on_the_results(client):
     seed_toolkit()
     answers = {**FULL_ANSWERS, "medications": ["none"], "conditions": ["fibromyalgia_diagnosis"]}
-    assessment = make_assessment(answers)
+    assessment = make_assessment(v1(), answers, complete=True)
     claim(client, assessment)
     grades = {s.item.slug: s.item.evidence_strength for s in shown_suggestions(client, assessment)}
 
@@ -145,7 +146,9 @@ def test_the_fhir_export_carries_each_suggestion_with_its_strength_and_stays_val
 
 def test_the_fhir_export_has_no_suggestions_when_a_red_flag_comes_first(client):
     seed_toolkit()
-    assessment = make_assessment({**FULL_ANSWERS, "red_flags": ["bladder_bowel"]})
+    assessment = make_assessment(
+        v1(), {**FULL_ANSWERS, "red_flags": ["bladder_bowel"]}, complete=True
+    )
     claim(client, assessment)
     resource = json.loads(
         client.get(reverse("assessment:fhir_response", args=[assessment.key])).content
