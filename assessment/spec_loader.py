@@ -78,3 +78,11 @@ def build_spec(questionnaire) -> QuestionnaireSpec:
         status=questionnaire.status,
         items=tuple(items),
     )
+
+
+def rulebook() -> tuple:
+    """The caution table editors manage (content.CautionRule), as scoring reads it: two
+    queries. Contract cautions missing from it come from the built-in seed."""
+    from content.models import CautionRule
+
+    return CautionRule.objects.rulebook()

@@ -1,5 +1,6 @@
 """The editors' admin: find, write, review and publish guide content, with its history."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.db import models
 from django.utils import timezone
@@ -9,7 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     Article,
-    Caution,
+    CautionRule,
     PresentationType,
     Question,
     Reference,
@@ -150,9 +151,12 @@ class ArticleAdmin(GuideAdmin):
 
 
 class CautionInline(admin.TabularInline):
-    model = Caution
-    extra = 1
-    fields = ("code", "text")
+    """The caution rules riding on this item (edit each rule on its own page)."""
+
+    model = CautionRule.items.through
+    extra = 0
+    verbose_name = _("caution that rides on this item")
+    verbose_name_plural = _("cautions that ride on this item")
 
 
 @admin.register(ToolkitItem)
@@ -183,14 +187,101 @@ class ToolkitItemAdmin(GuideAdmin):
     )
 
 
-@admin.register(Caution)
+class CautionForm(forms.ModelForm):
+    class Meta:
+        model = CautionRule
+        fields = (
+            "code",
+            "kind",
+            "label",
+            "order",
+            "triggers",
+            "shown_when",
+            "items",
+            "rank_factor",
+            "patient_text",
+            "clinician_text",
+        )
+        widgets = {"triggers": forms.Textarea(attrs={"rows": 4, "cols": 60})}
+
+    def clean_triggers(self):
+        """Every trigger must name a question and answer the live MAP really has."""
+        from assessment.rules.cautions import TriggerError, parse_triggers
+
+        text = self.cleaned_data["triggers"]
+        try:
+            when = parse_triggers(text)
+        except TriggerError as exc:
+            raise forms.ValidationError(str(exc)) from None
+        spec = _live_spec()
+        if spec is not None:
+            problems = []
+            for group in when:
+                for part in group:
+                    item = spec.by_code.get(part.item)
+                    if item is None:
+                        problems.append(_("no question has the code “%s”") % part.item)
+                    elif part.answer and part.answer not in item.options_by_code:
+                        problems.append(
+                            _("“%(item)s” has no answer “%(answer)s”")
+                            % {"item": part.item, "answer": part.answer}
+                        )
+            if problems:
+                raise forms.ValidationError(problems)
+        return text
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == CautionRule.Kind.SUGGESTION and not data.get("items"):
+            self.add_error("items", _("Choose the toolkit items this caution rides on."))
+        return data
+
+
+def _live_spec():
+    from assessment.journey.services import current_questionnaire
+    from assessment.rules.spec import spec_for
+
+    questionnaire = current_questionnaire()
+    return spec_for(questionnaire) if questionnaire else None
+
+
+@admin.register(CautionRule)
 class CautionAdmin(SimpleHistoryAdmin):
-    list_display = ("item", "code", "text")
-    list_filter = ("code", "item")
-    list_select_related = ("item",)
-    search_fields = ("item__name", "item__slug", "text")
-    autocomplete_fields = ("item",)
-    ordering = ("item__order", "item__name", "code")
+    """The one caution table: results, summary, PDF, FHIR, CSV, map_score, the test bench and
+    the method page all read it. A change applies to assessments completed from then on."""
+
+    form = CautionForm
+    list_display = ("code", "label", "kind", "riding_on", "shown_when")
+    list_filter = ("kind", "items")
+    search_fields = ("code", "label", "patient_text", "clinician_text", "triggers")
+    # A plain multiple select: it works with a keyboard alone and without JavaScript.
+    fieldsets = (
+        (None, {"fields": ("code", "kind", "label", "order")}),
+        (_("When it is shown"), {"fields": ("triggers", "shown_when", "items", "rank_factor")}),
+        (_("What it says"), {"fields": ("patient_text", "clinician_text")}),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("items")
+
+    @admin.display(description=_("rides on"))
+    def riding_on(self, obj):
+        return ", ".join(item.slug for item in obj.items.all()) or "—"
+
+    def get_readonly_fields(self, request, obj=None):
+        from assessment.rules.cautions import CONTRACT_CODES
+
+        # ITEMS.md names these codes: reword or extend them, but keep the code.
+        if obj is not None and obj.code in CONTRACT_CODES:
+            return ("code", "kind")
+        return ()
+
+    def has_delete_permission(self, request, obj=None):
+        from assessment.rules.cautions import CONTRACT_CODES
+
+        if obj is not None and obj.code in CONTRACT_CODES:
+            return False
+        return super().has_delete_permission(request, obj)
 
 
 @admin.register(Question)

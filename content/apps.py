@@ -14,7 +14,7 @@ class ContentConfig(AppConfig):
         caching.connect_signals(
             [
                 models.Article,
-                models.Caution,
+                models.CautionRule,
                 models.PresentationType,
                 models.Question,
                 models.Reference,

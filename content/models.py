@@ -5,7 +5,7 @@ Markdown while serving a request.
 """
 
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -280,32 +280,115 @@ class Reference(models.Model):
             raise ValidationError({"guideline_stance": _("Only a guideline has a stance here.")})
 
 
-class Caution(models.Model):
-    """A warning that travels with a toolkit item wherever it is suggested."""
+class CautionRuleQuerySet(models.QuerySet):
+    def rulebook(self) -> tuple:
+        """The table as scoring reads it (rules.cautions.Caution), completed with any contract
+        caution that is missing, so a caution can never go missing. Two queries."""
+        from assessment.rules import cautions
 
-    class Code(models.TextChoices):
-        OPIOIDS = "opioids", _("Taking opioids")
-        PRESCRIPTION = "prescription", _("Needs a prescriber")
-        ANTICOAGULANT = "anticoagulant", _("Taking blood thinners")
-        KIDNEY = "kidney", _("Kidney disease")
-        PREGNANCY = "pregnancy", _("Pregnant or breastfeeding")
+        rows = self.prefetch_related(
+            models.Prefetch("items", queryset=ToolkitItem.objects.only("slug"))
+        )
+        return cautions.complete(row.as_rule() for row in rows)
 
-    item = models.ForeignKey(
-        ToolkitItem, on_delete=models.CASCADE, related_name="cautions", verbose_name=_("item")
+
+class CautionRule(models.Model):
+    """One caution rule, read by every output: what triggers it, what it says to the person and
+    to the clinician, and which toolkit items it rides on (ITEMS.md caution codes).
+
+    A suggestion caution rides on the toolkit items listed, shown wherever they are suggested
+    and on their toolkit pages; a medicine caution is about the person's own medicines and
+    conditions, whatever is suggested.
+    """
+
+    class Kind(models.TextChoices):
+        SUGGESTION = "suggestion", _("Rides on the toolkit items listed")
+        MEDICINE = "medicine", _("About the person's own medicines, whatever is suggested")
+
+    code = models.CharField(
+        _("code"),
+        max_length=40,
+        unique=True,
+        validators=[RegexValidator(r"^[a-z][a-z0-9_]*$", _("Lower-case letters, digits, _."))],
+        help_text=_("A short code that exports and the test bench use, e.g. pea_anticoagulant."),
     )
-    code = models.CharField(_("code"), max_length=20, choices=Code.choices)
-    text = models.CharField(_("what to tell the person"), max_length=400)
-    history = HistoricalRecords()
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    label = models.CharField(
+        _("short name"), max_length=80, help_text=_("e.g. “Taking blood thinners”")
+    )
+    patient_text = models.CharField(_("what to tell the person"), max_length=400)
+    clinician_text = models.CharField(_("the line for the clinician"), max_length=300)
+    triggers = models.TextField(
+        _("shown when"),
+        help_text=_(
+            "One trigger per line; any line raises the caution. Write item=answer with the MAP "
+            "codes (medications=anticoagulant), join parts that must all hold with & "
+            "(medications=nsaids_regular & conditions=kidney_disease), write “conditions "
+            "skipped” for a question left unanswered (not knowing is not the same as being "
+            "safe), or “always”."
+        ),
+    )
+    shown_when = models.CharField(
+        _("shown when, in plain words"), max_length=200, help_text=_("For the method page.")
+    )
+    items = models.ManyToManyField(
+        ToolkitItem,
+        related_name="cautions",
+        blank=True,
+        verbose_name=_("toolkit items it rides on"),
+    )
+    rank_factor = models.FloatField(
+        _("rank factor"),
+        default=1.0,
+        validators=[MinValueValidator(0.1), MaxValueValidator(1.0)],
+        help_text=_("How much it lowers a suggestion's place (1 = not at all). Never hides it."),
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+    history = HistoricalRecords(m2m_fields=[items])
+
+    objects = CautionRuleQuerySet.as_manager()
 
     class Meta:
-        ordering = ["item", "code"]
-        constraints = [
-            models.UniqueConstraint(fields=["item", "code"], name="one_caution_per_code")
-        ]
+        ordering = ["order", "code"]
         verbose_name = _("caution")
 
     def __str__(self) -> str:
-        return f"{self.item.slug}: {self.code}"
+        return self.code
+
+    @property
+    def text(self) -> str:
+        return self.patient_text
+
+    def clean(self):
+        super().clean()
+        from assessment.rules.cautions import TriggerError, parse_triggers
+
+        try:
+            parse_triggers(self.triggers)
+        except TriggerError as exc:
+            raise ValidationError({"triggers": str(exc)}) from None
+
+    def as_rule(self):
+        from assessment.rules.cautions import Caution as Rule
+        from assessment.rules.cautions import TriggerError, parse_triggers
+
+        try:
+            when = parse_triggers(self.triggers)
+        except TriggerError:
+            # The admin refuses such a row; one written another way is shown to everyone it
+            # rides on, since a caution shown too often is safer than one lost.
+            when = ((),)
+        return Rule(
+            code=self.code,
+            kind=self.kind,
+            patient=self.patient_text,
+            clinician=self.clinician_text,
+            when=when,
+            rides_on=tuple(item.slug for item in self.items.all()),
+            rank_factor=self.rank_factor,
+            shown_when=self.shown_when,
+            label=self.label,
+        )
 
 
 class Question(Reviewed):

@@ -651,10 +651,8 @@ ARTICLES = [
 # Toolkit
 # --------------------------------------------------------------------------------------------
 
-PREGNANCY_SUPPLEMENT = (
-    "Pregnant or breastfeeding: ask your doctor, midwife or pharmacist before taking any "
-    "supplement."
-)
+# Each item's cautions are rules in the one caution table (assessment/rules/cautions.py seeds
+# it, and editors manage it as content.CautionRule).
 
 TOOLKIT = [
     {
@@ -692,7 +690,6 @@ TOOLKIT = [
             with exercise. There are few trials in fibromyalgia itself.
             """
         ),
-        "cautions": [],
     },
     {
         "slug": "graded-movement",
@@ -728,7 +725,6 @@ TOOLKIT = [
             pain, and NICE NG193 and NG59 both recommend exercise programmes.
             """
         ),
-        "cautions": [],
     },
     {
         "slug": "sleep-restoration",
@@ -765,7 +761,6 @@ TOOLKIT = [
             smaller gains in pain.
             """
         ),
-        "cautions": [],
     },
     {
         "slug": "magnesium",
@@ -798,14 +793,6 @@ TOOLKIT = [
             trials. For magnesium tablets in chronic pain, the trials are few, small and mixed.
             """
         ),
-        "cautions": [
-            (
-                "kidney",
-                "Kidney disease: do not take magnesium without your doctor's advice. The "
-                "kidneys clear magnesium from the body, so it can build up.",
-            ),
-            ("pregnancy", PREGNANCY_SUPPLEMENT),
-        ],
     },
     {
         "slug": "palmitoylethanolamide",
@@ -834,7 +821,6 @@ TOOLKIT = [
             Trials report few side effects, but long-term safety has not been studied well.
             """
         ),
-        "cautions": [("pregnancy", PREGNANCY_SUPPLEMENT)],
     },
     {
         "slug": "omega-3",
@@ -865,15 +851,6 @@ TOOLKIT = [
             found modest benefits; for other chronic pain the trials are few and small.
             """
         ),
-        "cautions": [
-            (
-                "anticoagulant",
-                "Blood thinners: omega-3 can raise the risk of bleeding if you take a blood "
-                "thinner such as warfarin, apixaban or clopidogrel. Ask your doctor or "
-                "pharmacist first.",
-            ),
-            ("pregnancy", PREGNANCY_SUPPLEMENT),
-        ],
     },
     {
         "slug": "curcumin",
@@ -906,15 +883,6 @@ TOOLKIT = [
             small and varied to be sure, and there is little trial evidence in nerve pain.
             """
         ),
-        "cautions": [
-            (
-                "anticoagulant",
-                "Blood thinners: curcumin can raise the risk of bleeding if you take a blood "
-                "thinner such as warfarin, apixaban or clopidogrel. Ask your doctor or "
-                "pharmacist first.",
-            ),
-            ("pregnancy", PREGNANCY_SUPPLEMENT),
-        ],
     },
     {
         "slug": "anti-inflammatory-diet",
@@ -958,7 +926,6 @@ TOOLKIT = [
             trials. Diet trials in fibromyalgia are small and varied; some found improvements.
             """
         ),
-        "cautions": [],
     },
     {
         "slug": "somatic-therapy",
@@ -992,7 +959,6 @@ TOOLKIT = [
             not been tested in trials.
             """
         ),
-        "cautions": [],
     },
     {
         "slug": "low-dose-naltrexone",
@@ -1032,24 +998,6 @@ TOOLKIT = [
             small studies.
             """
         ),
-        "cautions": [
-            (
-                "prescription",
-                "Needs a prescription from a doctor; it is not sold over the counter. The "
-                "low-dose form is usually made up by a compounding pharmacy.",
-            ),
-            (
-                "opioids",
-                "Not compatible with opioid therapy: naltrexone blocks opioids, so it must not "
-                "be taken with opioid painkillers such as codeine, tramadol, oxycodone or "
-                "morphine.",
-            ),
-            (
-                "pregnancy",
-                "Pregnant or breastfeeding: talk to your doctor before starting low-dose "
-                "naltrexone.",
-            ),
-        ],
     },
     {
         "slug": "alpha-lipoic-acid",
@@ -1078,7 +1026,6 @@ TOOLKIT = [
             in one trial. Whether tablets help over years is not known.
             """
         ),
-        "cautions": [("pregnancy", PREGNANCY_SUPPLEMENT)],
     },
     {
         "slug": "methylcobalamin",
@@ -1109,7 +1056,6 @@ TOOLKIT = [
             methylcobalamin at these doses has not been shown to beat other forms.
             """
         ),
-        "cautions": [("pregnancy", PREGNANCY_SUPPLEMENT)],
     },
     {
         "slug": "blood-sugar-control",
@@ -1142,7 +1088,6 @@ TOOLKIT = [
             for diabetic neuropathy.
             """
         ),
-        "cautions": [],
     },
 ]
 

@@ -3,9 +3,9 @@
 The rule is simple: create what is missing (matched by slug or code), never touch what is there.
 An editor may have rewritten an article or unpublished a toolkit item; running `make install`
 again must not undo that. Relations (types, related articles) are set only on rows this run
-created, for the same reason. Cautions are an exception, topped up on existing items:
-a missing caution is a safety gap, so a caution code the seed lists for an item is added back if
-the item lacks it. Existing caution text is never changed. The strength of evidence is topped up
+created, for the same reason. Cautions are an exception, topped up: a missing caution rule, or a
+seeded rule no longer riding on an item it was seeded for, is a safety gap and is put back
+(assessment/rules/cautions.py holds the seed). Existing caution text is never changed. The strength of evidence is topped up
 the same way: an ungraded item or article gets the seeded grade, and one with no references gets
 the seeded references; a grade or reference an editor has set is never changed. Text that was
 reworded to match its evidence (seed_reworded) replaces the old seeded text only where a row still
@@ -20,7 +20,7 @@ from simple_history.utils import bulk_create_with_history
 from . import seed_data, seed_evidence
 from .models import (
     Article,
-    Caution,
+    CautionRule,
     PresentationType,
     Question,
     Reference,
@@ -133,21 +133,13 @@ def seed_content() -> dict[str, list[str]]:
     _grade(articles, seed_evidence.ARTICLES, "article", created["evidence grades"])
 
     for row in seed_data.TOOLKIT:
-        item = _new(
-            ToolkitItem, "slug", _graded(row, seed_evidence.TOOLKIT), skip=("types", "cautions")
-        )
+        item = _new(ToolkitItem, "slug", _graded(row, seed_evidence.TOOLKIT), skip=("types",))
         if item:
             item.types.set([types[code] for code in row["types"] if code in types])
             created["toolkit"].append(row["slug"])
     items = {i.slug: i for i in ToolkitItem.objects.all()}
     _grade(items, seed_evidence.TOOLKIT, "item", created["evidence grades"])
-    have = set(Caution.objects.values_list("item__slug", "code"))
-    for row in seed_data.TOOLKIT:
-        item = items[row["slug"]]
-        for code, text in row["cautions"]:
-            if (item.slug, code) not in have:
-                Caution.objects.create(item=item, code=code, text=text)
-                created["cautions"].append(f"{item.slug}:{code}")
+    _seed_cautions(items, created["cautions"])
 
     for row in seed_data.QUESTIONS:
         question = _new(Question, "slug", row, skip=("articles", "types"))
@@ -162,3 +154,33 @@ def seed_content() -> dict[str, list[str]]:
             created["support texts"].append(row["slug"])
 
     return created
+
+
+def _seed_cautions(items: dict, created: list) -> None:
+    """The caution rulebook from its seed (assessment/rules/cautions.py). A missing rule, or a
+    contract rule no longer riding on an item it was seeded for, is a safety gap: it is put
+    back. Editors' wording and their own rules are never changed."""
+    from assessment.rules.cautions import CAUTIONS, format_triggers
+
+    existing = {rule.code: rule for rule in CautionRule.objects.prefetch_related("items")}
+    for order, seed in enumerate(CAUTIONS):
+        rule = existing.get(seed.code)
+        if rule is None:
+            rule = CautionRule.objects.create(
+                code=seed.code,
+                kind=seed.kind,
+                label=str(seed.label or seed.code),
+                patient_text=str(seed.patient),
+                clinician_text=str(seed.clinician),
+                triggers=format_triggers(seed.when),
+                shown_when=str(seed.shown_when),
+                rank_factor=seed.rank_factor,
+                order=order,
+            )
+            created.append(seed.code)
+            riding = set()
+        else:
+            riding = {item.slug for item in rule.items.all()}
+        missing = [items[slug] for slug in seed.rides_on if slug in items and slug not in riding]
+        if missing:
+            rule.items.add(*missing)

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from . import evidence
-from .models import Article, Caution, PresentationType, Question, Reference, ToolkitItem
+from .models import Article, CautionRule, PresentationType, Question, Reference, ToolkitItem
 
 
 def _published_types():
@@ -27,7 +27,7 @@ def _sources():
 
 
 def _cautions():
-    return Prefetch("cautions", queryset=Caution.objects.order_by("code"))
+    return Prefetch("cautions", queryset=CautionRule.objects.order_by("order", "code"))
 
 
 def home(request):

@@ -33,7 +33,7 @@ def weight_rows(spec: QuestionnaireSpec) -> dict[str, list[WeightRow]]:
     return rows
 
 
-def how_it_works_context(spec: QuestionnaireSpec | None) -> dict:
+def how_it_works_context(spec: QuestionnaireSpec | None, rulebook=cautions.CAUTIONS) -> dict:
     return {
         "spec": spec,
         "type_names": TYPE_SHORT_NAMES,
@@ -51,8 +51,7 @@ def how_it_works_context(spec: QuestionnaireSpec | None) -> dict:
         "multi_counted": scoring.MULTI_COUNTED,
         "emergency_flags": EMERGENCY_FLAGS,
         "max_suggestions": suggestions.MAX_SUGGESTIONS,
-        "suggestion_cautions": cautions.SUGGESTION_CAUTIONS,
-        "medicine_cautions": cautions.MEDICINE_CAUTIONS,
-        "recommends": cautions.RECOMMENDS,
+        "suggestion_cautions": [c for c in rulebook if c.kind == "suggestion"],
+        "medicine_cautions": [c for c in rulebook if c.kind == "medicine"],
         "scoring_version": scoring.SCORING_VERSION,
     }

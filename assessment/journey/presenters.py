@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from ..rules.cautions import BY_CODE as CAUTIONS_BY_CODE
 from ..rules.codes import RED_FLAGS
@@ -203,26 +203,57 @@ class SuggestionView:
     because: list[str]
 
 
-def suggestion_views(spec: QuestionnaireSpec, suggestions, items_by_slug: dict) -> list:
+# Said for a caution code that no longer has words anywhere (a rule an editor removed after
+# this result was stored): the caution still shows, never silently dropped.
+CAUTION_DEFAULT = gettext_lazy("Check with your doctor or pharmacist before you start.")
+
+
+def caution_words(codes) -> dict:
+    """The caution table's rows for these codes: one query, none when there are no codes.
+
+    A contract caution missing from the table reads from the built-in floor (cautions.py).
+    """
+    from content.models import CautionRule
+
+    codes = set(codes)
+    if not codes:
+        return {}
+    rows = {rule.code: rule for rule in CautionRule.objects.filter(code__in=codes)}
+    return {
+        code: rows.get(code) or CAUTIONS_BY_CODE.get(code)
+        for code in codes
+        if code in rows or code in CAUTIONS_BY_CODE
+    }
+
+
+def _words(rule, audience: str) -> str:
+    if rule is None:
+        return str(CAUTION_DEFAULT)
+    if audience == "clinician":
+        return str(getattr(rule, "clinician_text", None) or rule.clinician)
+    return str(getattr(rule, "patient_text", None) or rule.patient)
+
+
+def suggestion_views(
+    spec: QuestionnaireSpec, suggestions, items_by_slug: dict, words: dict | None = None
+) -> list:
     """Suggestions in rank order, each with EVERY caution code it carries, in words.
 
-    The text comes from the item's own cautions in the content database where an editor has
-    written one; otherwise the rulebook's own words (cautions.py), so a caution is never dropped.
+    The words come from the caution table (`caution_words`), so a caution an editor wrote
+    reads the same here as everywhere else, and one with no words left is still shown.
     """
+    if words is None:
+        words = caution_words(code for s in suggestions for code in s.cautions)
     views = []
     for suggestion in suggestions:
         item = items_by_slug.get(suggestion.slug)
         if item is None:
             continue  # not published: nothing to link to, and its cautions go with it
-        texts = {caution.code: caution.text for caution in item.cautions.all()}
         views.append(
             SuggestionView(
                 item=item,
                 cautions=[
-                    CautionView(
-                        code=code,
-                        text=texts.get(code) or str(CAUTIONS_BY_CODE[code].patient),
-                    )
+                    CautionView(code=code, text=_words(words.get(code), "patient"))
                     for code in suggestion.cautions
                 ],
                 because=[because_line(spec, reason) for reason in suggestion.reasons],
@@ -232,16 +263,18 @@ def suggestion_views(spec: QuestionnaireSpec, suggestions, items_by_slug: dict) 
 
 
 def medicine_caution_views(result: MapResult, audience: str = "patient") -> list[CautionView]:
-    """The person's own medicine-and-condition cautions, in the rulebook's words."""
+    """The person's own medicine-and-condition cautions, in the caution table's words."""
+    words = caution_words(result.medicine_cautions)
     return [
-        CautionView(code=code, text=str(getattr(CAUTIONS_BY_CODE[code], audience)))
+        CautionView(code=code, text=_words(words.get(code), audience))
         for code in result.medicine_cautions
     ]
 
 
 def toolkit_suggestions(spec: QuestionnaireSpec, result: MapResult) -> list:
     """The suggestions with every caution that qualifies them, as the results page, the
-    summary and the PDF all show them: one query for the toolkit items and their cautions.
+    summary and the PDF all show them: one query for the toolkit items, one for the words of
+    their cautions.
 
     A red flag means getting checked comes first, so there are none then.
     """
@@ -250,10 +283,5 @@ def toolkit_suggestions(spec: QuestionnaireSpec, result: MapResult) -> list:
     if result.urgency:
         return []
     slugs = [suggestion.slug for suggestion in result.suggestions]
-    items = {
-        item.slug: item
-        for item in ToolkitItem.objects.published()
-        .filter(slug__in=slugs)
-        .prefetch_related("cautions")
-    }
+    items = {item.slug: item for item in ToolkitItem.objects.published().filter(slug__in=slugs)}
     return suggestion_views(spec, result.suggestions, items)

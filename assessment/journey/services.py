@@ -20,6 +20,7 @@ from ..rules.codes import CRISIS_ANSWER, RED_FLAGS, SELF_HARM
 from ..rules.results import MapResult
 from ..rules.scoring import result_for, urgency_for
 from ..rules.spec import QuestionnaireSpec
+from ..spec_loader import rulebook
 
 
 def start_assessment(questionnaire: Questionnaire) -> Assessment:
@@ -96,7 +97,7 @@ def complete(assessment: Assessment, spec: QuestionnaireSpec) -> None:
     with transaction.atomic():
         locked = _lock(assessment)
         if locked.completed_at is None:
-            record = result_for(spec, stored_answers(assessment)).to_record()
+            record = result_for(spec, stored_answers(assessment), rulebook()).to_record()
             now = timezone.now()
             Assessment.objects.filter(pk=assessment.pk).update(
                 completed_at=now, result=record, updated_at=now
@@ -119,7 +120,7 @@ def rescore(assessment: Assessment, spec: QuestionnaireSpec) -> tuple[dict, dict
         _lock(assessment)
         assessment.refresh_from_db(fields=["result"])
         old = assessment.result
-        new = result_for(spec, stored_answers(assessment)).to_record()
+        new = result_for(spec, stored_answers(assessment), rulebook()).to_record()
         new["previous"] = {k: v for k, v in old.items() if k != "previous"}
         Assessment.objects.filter(pk=assessment.pk).update(result=new)
     assessment.result = new

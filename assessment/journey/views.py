@@ -21,7 +21,7 @@ from painmap import ratelimit
 from ..models import Assessment, Questionnaire
 from ..rules import flow
 from ..rules.codes import CRISIS_ANSWER, RED_FLAGS, SELF_HARM
-from ..spec_loader import spec_for
+from ..spec_loader import rulebook, spec_for
 from . import access, explain, presenters, services
 from .forms import AnswerForm, ResumeForm, scale_values
 
@@ -207,7 +207,9 @@ def begin(request):
 
 def how_it_works(request):
     questionnaire = Questionnaire.objects.live()
-    context = explain.how_it_works_context(spec_for(questionnaire) if questionnaire else None)
+    context = explain.how_it_works_context(
+        spec_for(questionnaire) if questionnaire else None, rulebook()
+    )
     return render(request, "assessment/how_it_works.html", {"title": _("How MAP works"), **context})
 
 

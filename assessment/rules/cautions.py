@@ -8,11 +8,16 @@ Two kinds, as in the ITEMS.md contract:
 - **Medicine cautions** are about the person's own medicines and conditions, whatever is
   suggested (regular anti-inflammatory painkillers with a blood thinner, ...).
 
-Results, the clinician summary, the PDF, FHIR, the CSV export, `map_score`, the test bench and
-the "How MAP works" page all read `CAUTIONS`; nothing else lists a caution, its words or its
-trigger. Plain Python: no ORM, no request.
+The table itself is data that editors manage in the admin (`content.Caution`: code, words for
+the person and the clinician, triggers, the toolkit items it rides on, rank factor). `CAUTIONS`
+below is its seed and the built-in floor: a contract caution missing from the database is
+taken from here, so a caution can never go missing. Scoring takes the table as a `rulebook`
+argument; results, the clinician summary, the PDF, FHIR, the CSV export, `map_score`, the test
+bench and the "How MAP works" page all read that one table. Plain Python: no ORM, no request.
 
-Triggers, for the clinician reviewing this file:
+Triggers, for the clinician reviewing this file (and as editors write them, one per line:
+`medications=anticoagulant`, `medications=nsaids_regular & conditions=kidney_disease`,
+`conditions skipped`, `always`):
 
 - `ticked(item, answer)` holds when the person chose that answer.
 - `unknown(item)` holds when the person skipped the question: not knowing whether someone takes
@@ -24,6 +29,7 @@ Triggers, for the clinician reviewing this file:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -37,9 +43,9 @@ SUPPLEMENTS = (
     "methylcobalamin",
 )
 
-# A toolkit item whose own text recommends another item carries that item's cautions too
-# (ITEMS.md): the sleep-restoration card recommends magnesium glycinate before bed.
-RECOMMENDS = {"sleep-restoration": ("magnesium",)}
+# The sleep-restoration card recommends magnesium glycinate before bed, so it carries
+# magnesium's cautions too (ITEMS.md): it is listed among the items those cautions ride on.
+MAGNESIUM_AND_SLEEP = ("magnesium", "sleep-restoration")
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,10 @@ class Condition:
     def __str__(self) -> str:
         return f"{self.item}={self.answer}" if self.answer else f"{self.item} skipped"
 
+    @property
+    def items(self) -> tuple[str, ...]:
+        return (self.item,)
+
 
 def ticked(item: str, answer: str) -> Condition:
     return Condition(item, answer)
@@ -67,6 +77,44 @@ def ticked(item: str, answer: str) -> Condition:
 
 def unknown(item: str) -> Condition:
     return Condition(item, None)
+
+
+class TriggerError(ValueError):
+    """A trigger line that cannot be read; the message names the line."""
+
+
+def parse_triggers(text: str) -> tuple[tuple[Condition, ...], ...]:
+    """Editors' trigger lines -> the `when` of a caution. Raises TriggerError."""
+    groups = []
+    for number, raw in enumerate(str(text).splitlines(), start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        if line.lower() == "always":
+            groups.append(())
+            continue
+        parts = []
+        for piece in line.split("&"):
+            piece = piece.strip()
+            skipped = re.fullmatch(r"([a-z0-9_]+)\s+skipped", piece)
+            ticked_ = re.fullmatch(r"([a-z0-9_]+)\s*=\s*([a-z0-9_]+)", piece)
+            if skipped:
+                parts.append(Condition(skipped.group(1)))
+            elif ticked_:
+                parts.append(Condition(ticked_.group(1), ticked_.group(2)))
+            else:
+                raise TriggerError(
+                    f"line {number}: “{piece}” is not item=answer, “item skipped” or “always”"
+                )
+        groups.append(tuple(parts))
+    if not groups:
+        raise TriggerError("a caution needs at least one trigger line (or “always”)")
+    return tuple(groups)
+
+
+def format_triggers(when) -> str:
+    """The `when` of a caution as editors' trigger lines (the inverse of parse_triggers)."""
+    return "\n".join(" & ".join(map(str, group)) if group else "always" for group in when)
 
 
 @dataclass(frozen=True)
@@ -80,6 +128,7 @@ class Caution:
     rides_on: tuple[str, ...] = ()  # toolkit slugs, for suggestion cautions
     rank_factor: float = 1.0  # how much it lowers a suggestion's fit (never removes it)
     shown_when: str = ""  # the trigger in plain words, for the method page
+    label: str = ""  # a short name ("Taking blood thinners") for toolkit cards
 
     def applies(self, answers: dict) -> bool:
         return any(all(part.holds(answers) for part in group) for group in self.when)
@@ -94,6 +143,7 @@ CAUTIONS: tuple[Caution, ...] = (
         when=((),),
         rides_on=("low-dose-naltrexone",),
         shown_when=_("Always"),
+        label=_("Needs a prescriber"),
     ),
     Caution(
         "opioids",
@@ -107,6 +157,7 @@ CAUTIONS: tuple[Caution, ...] = (
         rides_on=("low-dose-naltrexone",),
         rank_factor=0.5,
         shown_when=_("Opioids ticked, or the medicines question skipped"),
+        label=_("Taking opioids"),
     ),
     Caution(
         "anticoagulant",
@@ -120,6 +171,7 @@ CAUTIONS: tuple[Caution, ...] = (
         rides_on=("omega-3", "curcumin"),
         rank_factor=0.7,
         shown_when=_("A blood thinner ticked, or the medicines question skipped"),
+        label=_("Taking blood thinners"),
     ),
     Caution(
         "kidney",
@@ -130,9 +182,10 @@ CAUTIONS: tuple[Caution, ...] = (
         ),
         _("Magnesium: use with caution in kidney disease."),
         when=((ticked("conditions", "kidney_disease"),), (unknown("conditions"),)),
-        rides_on=("magnesium",),
+        rides_on=MAGNESIUM_AND_SLEEP,
         rank_factor=0.5,
         shown_when=_("Kidney disease ticked, or the conditions question skipped"),
+        label=_("Kidney disease"),
     ),
     Caution(
         "pregnancy",
@@ -143,9 +196,10 @@ CAUTIONS: tuple[Caution, ...] = (
         ),
         _("Supplements and low-dose naltrexone: pregnancy or breastfeeding; check safety first."),
         when=((ticked("conditions", "pregnancy"),), (unknown("conditions"),)),
-        rides_on=(*SUPPLEMENTS, "low-dose-naltrexone"),
+        rides_on=(*SUPPLEMENTS, "low-dose-naltrexone", "sleep-restoration"),
         rank_factor=0.6,
         shown_when=_("Pregnancy or breastfeeding ticked, or the conditions question skipped"),
+        label=_("Pregnant or breastfeeding"),
     ),
     Caution(
         "blood_sugar",
@@ -163,6 +217,7 @@ CAUTIONS: tuple[Caution, ...] = (
         rides_on=("alpha-lipoic-acid",),
         rank_factor=0.9,
         shown_when=_("Diabetes or prediabetes ticked, or the conditions question skipped"),
+        label=_("Diabetes or prediabetes"),
     ),
     Caution(
         "nsaid_anticoagulant",
@@ -211,6 +266,8 @@ CAUTIONS: tuple[Caution, ...] = (
 )
 
 BY_CODE = {caution.code: caution for caution in CAUTIONS}
+# The codes ITEMS.md names: editors may reword or extend these, never remove them.
+CONTRACT_CODES = tuple(BY_CODE)
 SUGGESTION_CAUTIONS = tuple(c for c in CAUTIONS if c.kind == "suggestion")
 MEDICINE_CAUTIONS = tuple(c for c in CAUTIONS if c.kind == "medicine")
 CAUTION_CODES = tuple(c.code for c in SUGGESTION_CAUTIONS)
@@ -224,26 +281,34 @@ ALWAYS_CAUTIONS = {
 }
 
 
-def cautions_for(slug: str, answers: dict) -> tuple[str, ...]:
-    """The suggestion-caution codes that qualify `slug` for this person, in table order.
+def complete(rulebook) -> tuple[Caution, ...]:
+    """The editors' table, with any contract caution it lacks taken from the built-in floor."""
+    rulebook = tuple(rulebook)
+    have = {caution.code for caution in rulebook}
+    return rulebook + tuple(c for c in CAUTIONS if c.code not in have)
 
-    An item that recommends another item (RECOMMENDS) carries that item's cautions as well.
-    """
-    slugs = {slug, *RECOMMENDS.get(slug, ())}
+
+def cautions_for(slug: str, answers: dict, rulebook=CAUTIONS) -> tuple[str, ...]:
+    """The suggestion-caution codes that qualify `slug` for this person, in table order."""
     return tuple(
         caution.code
-        for caution in SUGGESTION_CAUTIONS
-        if slugs & set(caution.rides_on) and caution.applies(answers)
+        for caution in rulebook
+        if caution.kind == "suggestion" and slug in caution.rides_on and caution.applies(answers)
     )
 
 
-def rank_factor(codes) -> float:
+def rank_factor(codes, rulebook=CAUTIONS) -> float:
+    factors = {caution.code: caution.rank_factor for caution in rulebook}
     factor = 1.0
     for code in codes:
-        factor *= BY_CODE[code].rank_factor
+        factor *= factors.get(code, 1.0)
     return factor
 
 
-def medicine_cautions(answers: dict) -> tuple[str, ...]:
+def medicine_cautions(answers: dict, rulebook=CAUTIONS) -> tuple[str, ...]:
     """The person's own medicine-and-condition cautions, raised only from what they ticked."""
-    return tuple(caution.code for caution in MEDICINE_CAUTIONS if caution.applies(answers))
+    return tuple(
+        caution.code
+        for caution in rulebook
+        if caution.kind == "medicine" and caution.applies(answers)
+    )

@@ -34,7 +34,7 @@ at all (`primary` is empty): nothing may frame an emergency as a pain type.
 from __future__ import annotations
 
 from . import codes as contract
-from .cautions import medicine_cautions
+from .cautions import CAUTIONS, medicine_cautions
 from .flow import is_shown, relevant_answers
 from .measures import measures_for
 from .results import SCORING_VERSION, MapResult, Note, Reason, Suggestion, TypeResult
@@ -286,13 +286,17 @@ def notes_for(answers: dict, acute: bool) -> tuple[Note, ...]:
     return tuple(notes)
 
 
-def score(spec: QuestionnaireSpec, answers: dict) -> MapResult:
-    """Score one person's answers (already cleaned, hidden branches already dropped)."""
+def score(spec: QuestionnaireSpec, answers: dict, rulebook=CAUTIONS) -> MapResult:
+    """Score one person's answers (already cleaned, hidden branches already dropped).
+
+    `rulebook` is the caution table: cautions.CAUTIONS, or the editors' table from the database
+    (spec_loader.rulebook(), completed with the contract cautions).
+    """
     red_flags = tuple(flag for flag in answers.get(contract.RED_FLAGS) or () if flag != "none")
     urgency = urgency_for(red_flags)
     acute = contract.is_acute(answers)
     types = type_scores(spec, answers)
-    suggestions = () if urgency else suggest(types, answers)
+    suggestions = () if urgency else suggest(types, answers, rulebook)
     return MapResult(
         questionnaire=str(spec.version),
         primary=primary_types(types, urgency),
@@ -303,15 +307,15 @@ def score(spec: QuestionnaireSpec, answers: dict) -> MapResult:
         crisis=contract.is_crisis(answers),
         suggestions=suggestions,
         notes=notes_for(answers, acute),
-        medicine_cautions=medicine_cautions(answers),
+        medicine_cautions=medicine_cautions(answers, rulebook),
         measures=measures_for(answers),
     )
 
 
-def result_for(spec: QuestionnaireSpec, answers: dict) -> MapResult:
+def result_for(spec: QuestionnaireSpec, answers: dict, rulebook=CAUTIONS) -> MapResult:
     """The MAP result of stored answers: only the answers on branches that still apply count.
 
     The one way in: the site, the workbench's test bench and `manage.py map_score` all score
     through this, so the same answers give the same result wherever they come from.
     """
-    return score(spec, relevant_answers(spec, answers))
+    return score(spec, relevant_answers(spec, answers), rulebook)

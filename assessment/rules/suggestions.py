@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .cautions import cautions_for, rank_factor
+from .cautions import CAUTIONS, cautions_for, rank_factor
 from .codes import is_acute
 from .results import Reason, Suggestion, TypeResult
 
@@ -158,7 +158,9 @@ def _precondition(name: str, types: dict[str, TypeResult], answers: dict) -> boo
     raise ValueError(f"unknown precondition {name!r}")
 
 
-def suggest(types: dict[str, TypeResult], answers: dict) -> tuple[Suggestion, ...]:
+def suggest(
+    types: dict[str, TypeResult], answers: dict, rulebook=CAUTIONS
+) -> tuple[Suggestion, ...]:
     acute = is_acute(answers)
     found, always = [], None
     for rule in RULES:
@@ -173,9 +175,9 @@ def suggest(types: dict[str, TypeResult], answers: dict) -> tuple[Suggestion, ..
             if _has(answers, item, answer):
                 reasons.append(Reason(item, answer, bonus))
         fit = sum(reason.points for reason in reasons)
-        cautions = cautions_for(rule.slug, answers)
+        cautions = cautions_for(rule.slug, answers, rulebook)
         suggestion = Suggestion(
-            rule.slug, cautions, round(fit * rank_factor(cautions), 3), tuple(reasons)
+            rule.slug, cautions, round(fit * rank_factor(cautions, rulebook), 3), tuple(reasons)
         )
         if rule.slug == ALWAYS_SUGGESTED:
             always = suggestion

@@ -229,6 +229,7 @@ def build_summary(
     reference: str,
     date: datetime | None = None,
     complete: bool = True,
+    medicine_cautions=None,
 ) -> Summary:
     """Everything the clinician summary shows, from the stored answers (None = skipped).
 
@@ -267,7 +268,12 @@ def build_summary(
         if code != "none"
     ]
     # The person's own medicine-and-condition cautions, in the rulebook's clinician words.
-    answer_cautions = tuple(str(BY_CODE[code].clinician) for code in result.medicine_cautions)
+    # The caution table's clinician lines (presenters.medicine_caution_views), or the built-in
+    # rulebook's when called without the database.
+    if medicine_cautions is None:
+        answer_cautions = tuple(str(BY_CODE[c].clinician) for c in result.medicine_cautions)
+    else:
+        answer_cautions = tuple(view.text for view in medicine_cautions)
 
     types = tuple(
         TypeRow(

@@ -24,10 +24,10 @@ from painmap import ratelimit
 
 from ..journey import services
 from ..journey.access import owned_assessment_or_404, private_page
-from ..journey.presenters import toolkit_suggestions
+from ..journey.presenters import medicine_caution_views, toolkit_suggestions
 from ..models import Assessment, Questionnaire
 from ..rules.scoring import result_for
-from ..spec_loader import spec_for
+from ..spec_loader import rulebook, spec_for
 from . import fhir, pdf, sharing
 from .builder import build_summary, reference_for
 
@@ -42,7 +42,7 @@ def _parts(assessment: Assessment):
     stored = services.stored_answers(assessment)
     if assessment.is_complete:
         return spec, stored, services.stored_result(assessment)
-    return spec, stored, result_for(spec, stored)
+    return spec, stored, result_for(spec, stored, rulebook())
 
 
 def _body_diagram_template() -> str | None:
@@ -64,6 +64,7 @@ def _summary_context(request, assessment: Assessment, *, signed: str | None, as_
         reference=reference_for(assessment.key),
         date=assessment.completed_at or assessment.updated_at,
         complete=assessment.is_complete,
+        medicine_cautions=medicine_caution_views(result, "clinician"),
     )
     if signed:
         links = {

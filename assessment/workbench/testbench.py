@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from ..rules.answers import AnswerError, clean_answers
-from ..rules.cautions import ALWAYS_CAUTIONS
+from ..rules.cautions import ALWAYS_CAUTIONS, CAUTIONS
 from ..rules.codes import TYPE_CODES
 from ..rules.compare import KINDS, ScoreShift, changes, score_shifts
 from ..rules.scoring import MapResult, result_for
@@ -166,7 +166,9 @@ def check_result(expect: Expectation, result: MapResult) -> list[str]:
     return problems
 
 
-def run_one(spec: QuestionnaireSpec, *, title, answers, expect, story_id=None) -> Verdict:
+def run_one(
+    spec: QuestionnaireSpec, *, title, answers, expect, story_id=None, rulebook=CAUTIONS
+) -> Verdict:
     try:
         cleaned = clean_answers(spec, answers or {})
     except AnswerError as exc:
@@ -176,7 +178,7 @@ def run_one(spec: QuestionnaireSpec, *, title, answers, expect, story_id=None) -
             "problem": exc,
         }
         return Verdict(title=title, problems=(message,), story_id=story_id)
-    result = result_for(spec, cleaned)
+    result = result_for(spec, cleaned, rulebook)
     return Verdict(
         title=title,
         problems=tuple(check_result(expect, result)),
@@ -193,6 +195,7 @@ def run_bench(questionnaire, stories=None) -> BenchReport:
     spec = spec_for(questionnaire)
     if stories is None:
         stories = TestStory.objects.filter(active=True).order_by("title", "pk")
+    rulebook = _rulebook()
     verdicts = tuple(
         run_one(
             spec,
@@ -200,6 +203,7 @@ def run_bench(questionnaire, stories=None) -> BenchReport:
             answers=story.answers,
             expect=Expectation.from_story(story),
             story_id=story.pk,
+            rulebook=rulebook,
         )
         for story in stories
     )
@@ -242,10 +246,16 @@ def compare_bench(draft, live, stories=None) -> tuple[StoryComparison, ...]:
     live_spec = spec_for(live) if live is not None else None
     if stories is None:
         stories = TestStory.objects.filter(active=True).order_by("title", "pk")
+    rulebook = _rulebook()
     found = []
     for story in stories:
         expect = Expectation.from_story(story)
-        kwargs = {"title": story.title, "answers": story.answers, "expect": expect}
+        kwargs = {
+            "title": story.title,
+            "answers": story.answers,
+            "expect": expect,
+            "rulebook": rulebook,
+        }
         new = run_one(draft_spec, **kwargs).result
         old = run_one(live_spec, **kwargs).result if live_spec is not None else None
         both = old is not None and new is not None
@@ -309,16 +319,24 @@ def recent_impact(draft, limit: int) -> RecentImpact:
             answers[assessment_id][code] = value
     counts = dict.fromkeys(KINDS, 0)
     unfit = 0
+    rulebook = _rulebook()
     for pk, stored in recent:
         try:
             cleaned = clean_answers(spec, answers[pk])
         except AnswerError:
             unfit += 1
             continue
-        new = result_for(spec, cleaned).to_dict()
+        new = result_for(spec, cleaned, rulebook).to_dict()
         for kind in changes(stored, new):
             counts[kind] += 1
     return RecentImpact(looked_at=len(recent), do_not_fit=unfit, counts=counts)
+
+
+def _rulebook():
+    """The editors' caution table, as every output reads it."""
+    from ..spec_loader import rulebook
+
+    return rulebook()
 
 
 def _quoted(codes) -> str:

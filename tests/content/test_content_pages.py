@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from content.models import (
     Article,
-    Caution,
+    CautionRule,
     PresentationType,
     Question,
     Reference,
@@ -115,16 +115,17 @@ def test_it_says_low_dose_naltrexone_needs_a_prescription_and_not_with_opioids(c
     mechanism = page.index("What it does and why")
 
     assert "Needs a prescription" in page
-    assert "Not compatible with opioid therapy" in page
-    assert "Needs a prescription from a doctor" in page
+    assert "does not mix with opioid medicines" in page
+    assert "This needs a prescription" in page
     # The caution panel sits right after the dose, before the explanation.
     assert dose < cautions < mechanism
 
 
 def test_it_shows_every_caution_on_the_item_page(client, seeded):
-    for caution in Caution.objects.select_related("item"):
-        page = html(client, caution.item.get_absolute_url())
-        assert caution.text.replace("'", "&#x27;") in page
+    for caution in CautionRule.objects.prefetch_related("items"):
+        for item in caution.items.all():
+            page = html(client, item.get_absolute_url())
+            assert caution.patient_text.replace("'", "&#x27;") in page
 
 
 def test_it_anchors_each_answer_on_its_slug(client, seeded):
@@ -203,7 +204,7 @@ def add_more_content():
             time_to_effect="t", status=Status.PUBLISHED,
         )  # fmt: skip
         item.types.add(central)
-        Caution.objects.create(item=item, code="pregnancy", text="Ask first.")
+        CautionRule.objects.get(code="pregnancy").items.add(item)
         article = Article.objects.create(
             slug=f"extra-{n}", title=f"Extra {n}", summary="s", body="b",
             section="mechanism", status=Status.PUBLISHED,

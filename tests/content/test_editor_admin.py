@@ -44,7 +44,14 @@ def article_form(**overrides):
 def test_it_gives_the_editor_group_guide_permissions_only():
     perms = set(Group.objects.get(name="Editor").permissions.values_list("codename", flat=True))
 
-    for model in ("article", "question", "toolkititem", "caution", "presentationtype", "reference"):
+    for model in (
+        "article",
+        "question",
+        "toolkititem",
+        "cautionrule",
+        "presentationtype",
+        "reference",
+    ):
         for action in ("add", "change", "delete", "view"):
             assert f"{action}_{model}" in perms
     assert "view_historicalarticle" in perms
@@ -106,7 +113,14 @@ def test_it_shows_the_admin_lists_with_filters_and_history(client, editor):
     overdue = client.get(f"{ADMIN}content/article/?overdue=yes").content.decode()
     assert "Fibromyalgia" in overdue
     assert "Brain changes" not in overdue
-    for model in ("article", "question", "toolkititem", "caution", "presentationtype", "reference"):
+    for model in (
+        "article",
+        "question",
+        "toolkititem",
+        "cautionrule",
+        "presentationtype",
+        "reference",
+    ):
         assert client.get(f"{ADMIN}content/{model}/").status_code == 200
     ldn = client.get(f"{ADMIN}content/toolkititem/?needs_prescription__exact=1").content.decode()
     assert "Low-dose naltrexone" in ldn

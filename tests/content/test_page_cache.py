@@ -2,7 +2,7 @@
 
 import pytest
 
-from content.models import Article, Caution, Status, ToolkitItem
+from content.models import Article, CautionRule, Status, ToolkitItem
 from content.seeding import seed_content
 
 pytestmark = pytest.mark.django_db
@@ -42,8 +42,8 @@ def test_it_hides_an_unpublished_article_at_once(client, guide):
 def test_it_shows_a_changed_caution_on_the_toolkit_page(client, guide):
     item = ToolkitItem.objects.get(slug="magnesium")
     client.get(item.get_absolute_url())
-    caution = Caution.objects.get(item=item, code="kidney")
-    caution.text = "Kidney disease: ask your kidney team first."
+    caution = CautionRule.objects.get(code="kidney")
+    caution.patient_text = "Kidney disease: ask your kidney team first."
     caution.save()
     assert "ask your kidney team first" in client.get(item.get_absolute_url()).content.decode()
 

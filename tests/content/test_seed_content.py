@@ -3,7 +3,14 @@ from django.core.management import call_command
 
 from assessment.rules.codes import TOOLKIT_SLUGS
 from content import seed_data, seed_evidence
-from content.models import Article, Caution, PresentationType, Question, Status, ToolkitItem
+from content.models import (
+    Article,
+    CautionRule,
+    PresentationType,
+    Question,
+    Status,
+    ToolkitItem,
+)
 from content.seeding import seed_content
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +31,7 @@ CARE_GAPS = [
 
 
 def cautions_of(slug):
-    return dict(Caution.objects.filter(item__slug=slug).values_list("code", "text"))
+    return dict(CautionRule.objects.filter(items__slug=slug).values_list("code", "patient_text"))
 
 
 def test_it_creates_every_type_article_toolkit_item_and_question():
@@ -83,7 +90,7 @@ def test_it_seeds_low_dose_naltrexone_as_prescription_only_and_not_with_opioids(
     assert ldn.needs_prescription
     assert list(ToolkitItem.objects.filter(needs_prescription=True)) == [ldn]
     assert set(cautions) == {"prescription", "opioids", "pregnancy"}
-    assert "Not compatible with opioid therapy" in cautions["opioids"]
+    assert "does not mix with opioid medicines" in cautions["opioids"]
     assert "prescription" in cautions["prescription"]
 
 
@@ -93,7 +100,10 @@ def test_it_attaches_the_safety_cautions_to_the_supplements():
     assert set(cautions_of("omega-3")) == {"anticoagulant", "pregnancy"}
     assert set(cautions_of("curcumin")) == {"anticoagulant", "pregnancy"}
     assert set(cautions_of("magnesium")) == {"kidney", "pregnancy"}
-    for slug in ("palmitoylethanolamide", "alpha-lipoic-acid", "methylcobalamin"):
+    assert set(cautions_of("alpha-lipoic-acid")) == {"blood_sugar", "pregnancy"}
+    # Sleep restoration recommends magnesium, so it carries magnesium's cautions (ITEMS.md).
+    assert set(cautions_of("sleep-restoration")) == {"kidney", "pregnancy"}
+    for slug in ("palmitoylethanolamide", "methylcobalamin"):
         assert set(cautions_of(slug)) == {"pregnancy"}
     assert cautions_of("graded-movement") == {}
 
@@ -113,15 +123,17 @@ def test_it_links_questions_articles_and_types():
 def test_it_changes_nothing_when_run_twice():
     first = seed_content()
     counts = [
-        m.objects.count() for m in (PresentationType, Article, ToolkitItem, Caution, Question)
+        m.objects.count() for m in (PresentationType, Article, ToolkitItem, CautionRule, Question)
     ]
 
     second = seed_content()
 
-    assert sum(len(v) for v in first.values()) == 4 + 10 + 13 + 12 + 6 + 1  # + crisis text
+    assert (
+        sum(len(v) for v in first.values()) == 4 + 10 + 13 + 10 + 6 + 1
+    )  # + crisis text; 10 caution rules
     assert all(names == [] for names in second.values())
     assert [
-        m.objects.count() for m in (PresentationType, Article, ToolkitItem, Caution, Question)
+        m.objects.count() for m in (PresentationType, Article, ToolkitItem, CautionRule, Question)
     ] == counts
 
 
@@ -132,8 +144,8 @@ def test_it_never_overwrites_an_editors_changes():
     article.status = Status.DRAFT
     article.save()
     article.types.clear()
-    caution = Caution.objects.get(item__slug="magnesium", code="kidney")
-    caution.text = "Edited caution text"
+    caution = CautionRule.objects.get(code="kidney")
+    caution.patient_text = "Edited caution text"
     caution.save()
 
     seed_content()
@@ -142,18 +154,22 @@ def test_it_never_overwrites_an_editors_changes():
     assert article.title == "Fibromyalgia, rewritten by an editor"
     assert article.status == Status.DRAFT
     assert article.types.count() == 0
-    assert Caution.objects.get(item__slug="magnesium", code="kidney").text == "Edited caution text"
+    assert CautionRule.objects.get(code="kidney").patient_text == "Edited caution text"
 
 
 def test_it_recreates_only_what_is_missing():
     seed_content()
     Question.objects.filter(slug="stress-and-pain").delete()
-    Caution.objects.filter(item__slug="omega-3", code="anticoagulant").delete()
+    CautionRule.objects.filter(code="anticoagulant").delete()
+    # A contract caution no longer riding on an item it was seeded for is a safety gap too.
+    CautionRule.objects.get(code="kidney").items.remove(ToolkitItem.objects.get(slug="magnesium"))
 
     created = seed_content()
 
     assert created["questions"] == ["stress-and-pain"]
-    assert created["cautions"] == ["omega-3:anticoagulant"]
+    assert created["cautions"] == ["anticoagulant"]
+    assert set(cautions_of("omega-3")) >= {"anticoagulant"}
+    assert "kidney" in cautions_of("magnesium")
     assert created["articles"] == [] and created["toolkit"] == []
 
 

@@ -176,15 +176,16 @@ def test_it_words_reasons_from_the_question_and_the_answer_label():
 def test_it_never_drops_a_caution_without_text_in_the_content_database():
     from assessment.rules.scoring import Suggestion
 
-    class Cautions:
-        def all(self):
-            return [type("C", (), {"code": "anticoagulant", "text": "Editors' own words."})()]
-
-    item = type("Item", (), {"slug": "omega-3", "cautions": Cautions()})()
+    editors = type("Rule", (), {"patient_text": "Editors' own words."})()
+    item = type("Item", (), {"slug": "omega-3"})()
     views = presenters.suggestion_views(
-        SPEC, [Suggestion("omega-3", cautions=("anticoagulant", "pregnancy"))], {"omega-3": item}
+        SPEC,
+        [Suggestion("omega-3", cautions=("anticoagulant", "pregnancy", "removed_since"))],
+        {"omega-3": item},
+        words={"anticoagulant": editors, "pregnancy": BY_CODE["pregnancy"]},
     )
     assert [(c.code, c.text) for c in views[0].cautions] == [
         ("anticoagulant", "Editors' own words."),
         ("pregnancy", str(BY_CODE["pregnancy"].patient)),
+        ("removed_since", str(presenters.CAUTION_DEFAULT)),
     ]

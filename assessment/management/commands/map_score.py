@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from assessment.models import Questionnaire
 from assessment.rules.answers import AnswerError, clean_answers, require_safety_screen
 from assessment.rules.scoring import result_for
+from assessment.spec_loader import rulebook as load_rulebook
 from assessment.spec_loader import spec_for
 
 
@@ -40,6 +41,8 @@ class Command(BaseCommand):
         if questionnaire is None:
             raise CommandError("No questionnaire to score with: run `manage.py seed_map` first.")
         spec = spec_for(questionnaire)
+        # The editors' caution table (with the contract cautions as a floor), as the site uses.
+        rulebook = load_rulebook()
 
         lines, problems = [], []
         for path in files:
@@ -57,7 +60,7 @@ class Command(BaseCommand):
             except AnswerError as exc:
                 problems.append(f"{path}: {exc}")
                 continue
-            result = result_for(spec, answers)
+            result = result_for(spec, answers, rulebook)
             lines.append(json.dumps(result.to_dict(id=document.get("id")), ensure_ascii=False))
         if problems:
             raise CommandError("\n".join(problems), returncode=2)

@@ -15,7 +15,7 @@ from assessment.journey import services
 from assessment.models import Assessment
 from assessment.rules.compare import KINDS, changes
 from assessment.rules.scoring import result_for
-from assessment.spec_loader import spec_for
+from assessment.spec_loader import rulebook, spec_for
 
 
 class Command(BaseCommand):
@@ -39,7 +39,7 @@ class Command(BaseCommand):
             spec = spec_for(assessment.questionnaire)
             if dry_run:
                 old = assessment.result
-                new = result_for(spec, services.stored_answers(assessment)).to_record()
+                new = result_for(spec, services.stored_answers(assessment), rulebook()).to_record()
             else:
                 with transaction.atomic():
                     old, new = services.rescore(assessment, spec)
