@@ -238,10 +238,10 @@ class CautionForm(forms.ModelForm):
 
 
 def _live_spec():
-    from assessment.journey.services import current_questionnaire
-    from assessment.rules.spec import spec_for
+    from assessment.models import Questionnaire
+    from assessment.spec_loader import spec_for
 
-    questionnaire = current_questionnaire()
+    questionnaire = Questionnaire.objects.live()
     return spec_for(questionnaire) if questionnaire else None
 
 
