@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from painmap import ratelimit
 
@@ -191,10 +191,21 @@ def share(request, key):
 
 
 @private_page
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def share_revoke(request, key, link_id):
+    """GET asks first (a revoked link cannot be brought back); the POST revokes."""
     assessment = owned_assessment_or_404(request, key)
     link = get_object_or_404(assessment.share_links, pk=link_id)
+    if request.method != "POST":
+        return render(
+            request,
+            "summary/revoke.html",
+            {
+                "title": _("Are you sure you want to revoke this share link?"),
+                "link": link,
+                "back_url": reverse("assessment:share", args=[key]) + f"#link-{link.pk}",
+            },
+        )
     sharing.revoke(link)
     messages.success(request, _("Share link revoked. It no longer opens your summary."))
     return redirect("assessment:share", key=key)

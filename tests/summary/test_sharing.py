@@ -111,12 +111,23 @@ def test_it_cannot_revoke_another_persons_link(owner, assessment):
     assert link.revoked_at is None
 
 
-def test_it_needs_a_post_to_revoke(owner, assessment):
+def test_it_asks_before_it_revokes_and_only_a_post_revokes(owner, assessment):
     link = sharing.create_link(assessment)
     revoke = reverse("assessment:share_revoke", args=[assessment.key, link.pk])
-    assert owner.get(revoke).status_code == 405
+    share_page = owner.get(share_url(assessment)).content.decode()
+    # The share page's "Revoke" is a secondary link to the question, never the red button.
+    assert f'class="button button--secondary" href="{revoke}"' in share_page
+    response = owner.get(revoke)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Are you sure you want to revoke this share link?" in html
+    assert 'class="button button--warning" type="submit"' in html
+    assert_private(response)
     link.refresh_from_db()
     assert link.revoked_at is None
+    assert owner.post(revoke).status_code == 302
+    link.refresh_from_db()
+    assert link.revoked_at is not None
 
 
 def test_it_refuses_a_create_without_a_csrf_token(assessment):
