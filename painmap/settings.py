@@ -61,7 +61,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "crispy_forms",
     "simple_history",
     "axes",
     "content",
@@ -226,9 +225,6 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
-
-CRISPY_ALLOWED_TEMPLATE_PACKS = ["painmap"]
-CRISPY_TEMPLATE_PACK = "painmap"
 
 ADMIN_PATH = os.environ.get("PAINMAP_ADMIN_PATH", "admin/").strip("/") + "/"
 
