@@ -667,8 +667,8 @@ TOOLKIT = [
             "back to it as often as you need."
         ),
         "time_to_effect": (
-            "Not stated in the guide; trials measured small improvements in pain and "
-            "disability within weeks to months."
+            "Trials measured small improvements in pain and disability within weeks to "
+            "months."
         ),
         "what_it_does": _md(
             """
@@ -702,7 +702,7 @@ TOOLKIT = [
             "Little and often, starting below the level that causes a flare, then adding a "
             "little at a time. Walking, swimming and exercise in water are good places to start."
         ),
-        "time_to_effect": "Not stated in the guide; many people notice change over weeks.",
+        "time_to_effect": "Many people notice a change over weeks.",
         "what_it_does": _md(
             """
             Long spells of rest tend to keep pain going and can make it worse. Movement, even
@@ -739,7 +739,7 @@ TOOLKIT = [
             "with stress-hormone (cortisol) problems."
         ),
         "time_to_effect": (
-            "Not stated in the guide. Sleep works fast in both directions: one night of poor "
+            "Sleep works fast in both directions: one night of poor "
             "sleep raises pain sensitivity the next day."
         ),
         "what_it_does": _md(
@@ -773,7 +773,7 @@ TOOLKIT = [
         "types": ["central", "stress_driven", "peripheral"],
         "needs_prescription": False,
         "dose": "Magnesium glycinate or malate, 300 to 600 mg a day.",
-        "time_to_effect": "Not stated in the guide.",
+        "time_to_effect": "",  # unknown: the page leaves the line out
         "what_it_does": _md(
             """
             Magnesium blocks **NMDA receptors**. In laboratory studies these receptors drive
@@ -866,7 +866,7 @@ TOOLKIT = [
             "500 to 1,000 mg a day of a well-absorbed (high-bioavailability) form: phytosome, "
             "liposomal or piperine-enhanced."
         ),
-        "time_to_effect": "Not stated in the guide.",
+        "time_to_effect": "",  # unknown: the page leaves the line out
         "what_it_does": _md(
             """
             Curcumin is the active compound in turmeric. It blocks **NF-kB**, one of the main
@@ -938,7 +938,7 @@ TOOLKIT = [
             "No set dose is given. Regular sessions with a trained therapist, at a pace that "
             "feels manageable."
         ),
-        "time_to_effect": "Not stated in the guide; many people notice change over weeks to months.",
+        "time_to_effect": "Many people notice a change over weeks to months.",
         "what_it_does": _md(
             """
             Somatic therapies, such as **Somatic Experiencing**, **EMDR** and **Internal Family
@@ -974,7 +974,7 @@ TOOLKIT = [
             "1.5 to 4.5 mg a day, far below the 50 mg dose used to treat addiction. Prescribed by "
             "a doctor and usually made up by a compounding pharmacy."
         ),
-        "time_to_effect": "Not stated in the guide.",
+        "time_to_effect": "",  # unknown: the page leaves the line out
         "what_it_does": _md(
             """
             At 1.5 to 4.5 mg (the dose used for addiction treatment is 50 mg), naltrexone
@@ -1007,7 +1007,7 @@ TOOLKIT = [
         "types": ["neuropathic"],
         "needs_prescription": False,
         "dose": "600 mg a day.",
-        "time_to_effect": "Not stated in the guide.",
+        "time_to_effect": "",  # unknown: the page leaves the line out
         "what_it_does": _md(
             """
             Alpha-lipoic acid is an antioxidant. At 600 mg a day it eased the symptoms of
@@ -1035,7 +1035,7 @@ TOOLKIT = [
         "types": ["neuropathic"],
         "needs_prescription": False,
         "dose": "1,000 to 5,000 mcg a day.",
-        "time_to_effect": "Not stated in the guide.",
+        "time_to_effect": "",  # unknown: the page leaves the line out
         "what_it_does": _md(
             """
             Methylcobalamin is the active form of vitamin B12. Nerves need B12 to work and
@@ -1069,8 +1069,7 @@ TOOLKIT = [
             "to keep your blood sugar in your target range."
         ),
         "time_to_effect": (
-            "Not stated in the guide. Control works over years, mainly by slowing damage; some "
-            "symptoms may ease."
+            "Control works over years, mainly by slowing damage; some symptoms may ease."
         ),
         "what_it_does": _md(
             """
