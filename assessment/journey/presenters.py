@@ -71,18 +71,23 @@ def check_answer_sections(spec: QuestionnaireSpec, answers: dict) -> list[Sectio
 
 
 def because_line(spec: QuestionnaireSpec, reason: Reason) -> str:
-    """One reason in plain words: “You said ‘Burning’ to ‘What does your pain feel like?’”."""
+    """One reason as one plain line: the question, then the answer that counted.
+
+    “How long have you had this pain? Over a year.” The list it sits in already says these
+    are the person's answers, so no line repeats “You said”, and the answer is not quoted
+    (a quoted answer inside a quoted question nests quotes).
+    """
     item = spec.by_code.get(reason.item)
     if item is None:
         return str(reason.answer).replace("_", " ")
     answer = reason.answer
     if item.code == "body_regions" and answer not in item.options_by_code:
-        return body_map_line(answer)
+        return body_map_line(answer) + "."
     shown = answer_text(item, answer) if item.kind == "number" else option_label(item, answer)
-    return _("You said ‘%(answer)s’ to ‘%(question)s’") % {
-        "answer": shown,
-        "question": item.wording,
-    }
+    question = item.wording.strip()
+    if not question.endswith(("?", ".", "!")):
+        question += ":"
+    return f"{question} {shown.rstrip('.')}."
 
 
 def body_map_line(answer: str) -> str:
@@ -138,7 +143,7 @@ def type_rows(spec: QuestionnaireSpec, result: MapResult) -> list[TypeRow]:
 def leading_sentence(result: MapResult) -> tuple[str, str]:
     """The headline in words: the leading type, and the close ones when the picture is mixed."""
     if not result.primary:
-        return _("Your answers do not clearly share features with one type of pain."), ""
+        return _("Your answers do not point to one single pattern of pain."), ""
     main = _("Your answers share most features with %(type)s.") % {
         "type": type_phrase(result.primary[0])
     }

@@ -379,7 +379,7 @@ def results(request, key):
         "assessment/results.html",
         _page_context(
             assessment,
-            title=_("What your answers share features with"),
+            title=_("Your map: what your answers point to"),
             result=result,
             rows=rows,
             bars=bars,

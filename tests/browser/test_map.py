@@ -66,7 +66,7 @@ def test_it_walks_the_whole_journey_with_the_keyboard_only(page, site):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url.endswith("/results/")
-    assert page.locator("h1").inner_text() == "What your answers share features with"
+    assert page.locator("h1").inner_text() == "Your map"
 
 
 def tick(page, input_id):

@@ -520,7 +520,7 @@ def test_it_explains_results_in_plain_words_and_never_says_you_have(client, ques
     assert html.count('<tr><th scope="row">') == 4
     for code in ("peripheral", "central", "stress_driven", "neuropathic"):
         assert reverse("content:type", args=[code]) in html
-    assert "panel--clinician" in html and "Discuss this with your clinician" in html
+    assert "data-next-step" in html and "Take the clinician summary with you" in html
     assert f"/map/{assessment.key}/summary/" in html
     assert reverse("assessment:delete", args=[assessment.key]) in html
     resume = f"{assessment.resume_code[:4]}-{assessment.resume_code[4:]}"

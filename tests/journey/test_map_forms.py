@@ -165,11 +165,11 @@ def test_it_words_answers_with_labels_and_not_provided():
 
 def test_it_words_reasons_from_the_question_and_the_answer_label():
     line = presenters.because_line(SPEC, Reason("duration", "gt_12", 2))
-    assert line == "You said ‘Over a year’ to ‘How long have you had this pain?’"
+    assert line == "How long have you had this pain? Over a year."
     body = ItemSpec(code="body_regions", kind="multi", section="p", section_title="P", wording="W")
     spec = QuestionnaireSpec(version=1, label="t", status="published", items=(body,))
     assert presenters.because_line(spec, Reason("body_regions", "wpi_8", 3)) == (
-        "You marked pain in 8 of the 19 body areas"
+        "You marked pain in 8 of the 19 body areas."
     )
 
 
