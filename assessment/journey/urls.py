@@ -30,6 +30,7 @@ urlpatterns = [
     path("<mapkey:key>/q/<slug:code>/", views.question, name="question"),
     path("<mapkey:key>/stop/", views.stop, name="stop"),
     path("<mapkey:key>/support/", views.support, name="support"),
+    path("<mapkey:key>/later/", views.later, name="later"),
     path("<mapkey:key>/check/", views.check, name="check"),
     path("<mapkey:key>/results/", views.results, name="results"),
     path("<mapkey:key>/delete/", views.delete, name="delete"),

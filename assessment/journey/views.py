@@ -104,10 +104,11 @@ def _pending_from(code: str, data) -> dict:
 
 
 def _render_question(request, assessment, spec, answers, item, form, change, status=200):
+    previous = flow.previous_item(spec, answers, item.code)
+    previous_code = previous.code if previous else None
     if change:
         back_url = reverse("assessment:check", args=[assessment.key])
     else:
-        previous = flow.previous_item(spec, answers, item.code)
         back_url = (
             _question_url(assessment.key, previous.code)
             if previous
@@ -137,6 +138,9 @@ def _render_question(request, assessment, spec, answers, item, form, change, sta
         action_url=_question_url(assessment.key, item.code, change),
         errors=[(form.error, form.error_anchor)] if form.error else [],
         is_body_map=item.code == "body_regions",
+        # The resume code shows on the first question (where it is new) and at stop points;
+        # other questions link to it ("Stop and come back later").
+        is_first=previous_code is None and not change,
     )
     return render(request, "assessment/question.html", context, status=status)
 
@@ -296,6 +300,28 @@ def support(request, key):
     # This page shows the panel as its main content, not as a banner above it.
     context["show_crisis"] = False
     return render(request, "assessment/support.html", context)
+
+
+@access.private_page
+@require_http_methods(["GET", "HEAD"])
+def later(request, key):
+    """Stop and come back later: the resume code, shown where a person chooses to stop.
+
+    Question pages link here instead of printing the code at the foot of every page.
+    """
+    assessment = access.owned_assessment(request, key)
+    if assessment is None:
+        return _not_here(request)
+    return render(
+        request,
+        "assessment/later.html",
+        _page_context(
+            assessment,
+            title=_("Come back to your MAP later"),
+            continue_url=_resume_target(assessment),
+            retention_days=settings.PAINMAP_RETENTION_DAYS,
+        ),
+    )
 
 
 # ---------------------------------------------------------------- check and complete

@@ -671,3 +671,27 @@ def test_it_shows_no_skipped_panel_when_everything_is_answered(client, questionn
     assessment = started(client, questionnaire, CALM_ANSWERS)
     html = client.get(f"/map/{assessment.key}/check/").content.decode()
     assert "You did not answer" not in html
+
+
+# ------------------------------------------------------------------ where the resume code shows
+
+
+def test_it_shows_the_resume_code_where_it_is_needed_and_not_on_every_question(
+    client, questionnaire
+):
+    assessment, _ = start(client)
+    code = f"{assessment.resume_code[:4]}-{assessment.resume_code[4:]}"
+    first = client.get(q_url(assessment, "red_flags")).content.decode()
+    assert code in first  # new: shown where the MAP starts
+    client.post(q_url(assessment, "red_flags"), {"answer": "none"})
+    middle = client.get(q_url(assessment, "duration")).content.decode()
+    assert code not in middle
+    later = reverse("assessment:later", args=[assessment.key])
+    assert f'href="{later}"' in middle and "Stop and come back later" in middle
+    page = client.get(later)
+    assert page.status_code == 200 and code in page.content.decode()
+    assert q_url(assessment, "duration") in page.content.decode()  # carry on where they stopped
+    # Someone else's browser learns nothing from the later page.
+    from django.test import Client
+
+    assert Client().get(later).status_code == 404
