@@ -133,3 +133,114 @@ def assert_on_first_screen(page, selector):
     box = page.locator(selector).first.bounding_box()
     height = page.viewport_size["height"]
     assert box and box["y"] + box["height"] <= height, f"{selector} is below the first screen"
+
+
+# A link or control standing on its own (not inside a sentence) must be at least 44 px tall.
+SHORT_TARGETS_JS = """
+() => {
+  const short = [];
+  const blocks = "p, li, dd, dt, td, th, div, h1, h2, h3, h4, nav, form, section, header, footer";
+  for (const el of document.querySelectorAll(
+      "a[href], button, input:not([type=hidden]), select, textarea, summary")) {
+    const box = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    if (!box.width || !box.height || style.visibility === "hidden") continue;
+    if (el.closest(".visually-hidden, .skip-link")) continue;
+    if (el.matches("input[type=radio], input[type=checkbox]")) continue;  // their label is the target
+    if (el.matches("a")) {
+      const block = el.parentElement.closest(blocks);
+      const alone = block && block.textContent.trim() === el.textContent.trim();
+      if (!alone) continue;  // a link inside running text is sized by its line (WCAG 2.5.8 exception)
+    }
+    if (box.height < 43.5) short.push(`${el.tagName} "${el.textContent.trim().slice(0, 40)}" ${Math.round(box.height)}px`);
+  }
+  return short;
+}
+"""
+
+
+def assert_fits(page, what):
+    """No sideways scrolling and 44 px targets, with every <details> on the page open."""
+    page.wait_for_load_state()
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    assert_no_horizontal_scroll(page)
+    short = page.evaluate(SHORT_TARGETS_JS)
+    assert not short, f"{what} ({page.url}): targets under 44 px: {short}"
+
+
+def key_of(page):
+    return page.url.split("/map/")[1].split("/")[0]
+
+
+def test_every_page_fits_a_phone_with_targets_of_44px(phone, site):
+    seed_toolkit()
+    for path in (
+        "/",
+        "/toolkit/",
+        "/toolkit/graded-movement/",
+        "/questions/",
+        "/privacy/",
+        "/types/central/",
+        "/map/",
+        "/map/how-it-works/",
+        "/map/resume/",
+        "/no-such/",
+    ):
+        phone.goto(site + path)
+        assert_fits(phone, path)
+    phone.goto(site + "/map/resume/")
+    phone.locator("main form button[type=submit]").click()
+    assert_fits(phone, "resume code error")
+
+    # The journey: every question page, with its error, the stop and support pages on the way.
+    start(phone, site)
+    key = key_of(phone)
+    phone.click(CONTINUE)
+    assert_fits(phone, "question with an error")
+    tick(phone, "answer-fever_unwell")
+    phone.click(CONTINUE)
+    phone.wait_for_url(re.compile(r"/stop/$"))
+    assert_fits(phone, "red-flag stop page")
+    phone.goto(f"{site}/map/{key}/q/red_flags/?change=1")
+    tick(phone, "answer-fever_unwell")
+    tick(phone, "answer-none")
+    phone.click(CONTINUE)
+    for _ in range(60):
+        if "/q/" not in phone.url:
+            break
+        assert_fits(phone, phone.url)
+        code = phone.url.rstrip("/").split("/")[-1]
+        if code == "self_harm":
+            tick(phone, "answer-yes")
+        elif phone.locator("textarea[name=answer]").count():
+            phone.fill("textarea[name=answer]", "Worse after long drives.")
+        else:
+            tick(phone, phone.locator("input[name=answer]").first.get_attribute("id"))
+        phone.click(CONTINUE)
+        if "/support/" in phone.url:
+            assert_fits(phone, "crisis support")
+            phone.locator("main a.button").click()
+    phone.goto(f"{site}/map/{key}/later/")
+    assert_fits(phone, "come back later")
+    phone.goto(f"{site}/map/{key}/check/")
+    assert_fits(phone, "check answers")
+    phone.goto(f"{site}/map/{key}/delete/")
+    assert_fits(phone, "delete (before results)")
+    phone.goto(f"{site}/map/{key}/check/")
+    phone.get_by_role("button", name="See my map").click()
+    phone.wait_for_url(re.compile(r"/results/$"))
+    assert_fits(phone, "results, all opened")
+    phone.goto(f"{site}/map/{key}/summary/")
+    assert_fits(phone, "clinician summary")
+    phone.goto(f"{site}/map/{key}/share/")
+    phone.get_by_role("button", name="Create a share link").click()
+    assert_fits(phone, "share page with a link")
+    phone.locator("main a", has_text="Revoke this link").first.click()
+    assert_fits(phone, "revoke confirmation")
+    phone.goto(f"{site}/map/{key}/delete/")
+    assert_fits(phone, "delete")
+    phone.locator("main button[type=submit]").click()
+    phone.wait_for_url(re.compile(r"/deleted/$"))
+    assert_fits(phone, "deleted")
+    phone.goto(f"{site}/map/{key}/results/")
+    assert_fits(phone, "not here")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
@@ -96,7 +98,11 @@ def test_it_opens_a_share_link_in_a_fresh_browser(page, browser, live_server):
         assert response.status == 200
         assert clinician.locator("h1").inner_text() == "Clinician summary"
         assert clinician.get_by_role("link", name="Share with a clinician").count() == 0
+        # Revoking asks first: the share page links to a confirmation with the red button.
+        page.get_by_role("link", name=re.compile("^Revoke this link")).click()
+        assert clinician.goto(url).status == 200
         page.get_by_role("button", name="Revoke this link").click()
+        page.wait_for_url(re.compile(r"/share/"))
         assert clinician.goto(url).status == 404
     finally:
         context.close()
