@@ -94,6 +94,27 @@ def _not_here(request, pending: dict | None = None):
     )
 
 
+def expired_question(request, key: str, code: str):
+    """A question's POST failed its CSRF check (cookies lost, or the page was open too long).
+
+    The typed answer is kept in hidden fields, as on the not-here page. If this browser still
+    holds the assessment, one press saves it; if not, the resume code comes first and saves it.
+    Status 403, like any CSRF failure; nothing is stored until a valid POST arrives.
+    """
+    assessment = access.owned_assessment(request, key)
+    return render(
+        request,
+        "403_csrf.html",
+        {
+            "title": _("This page has expired"),
+            "pending": _pending_from(code, request.POST),
+            "save_url": _question_url(key, code) if assessment is not None else None,
+            "form": ResumeForm(),
+        },
+        status=403,
+    )
+
+
 def _pending_from(code: str, data) -> dict:
     return {
         "item": code,

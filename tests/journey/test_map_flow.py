@@ -1,7 +1,10 @@
 """The MAP journey through Django's test client: GOV.UK question-page rules, branching,
 back/refresh/second tab, resume, red flags, crisis support, check answers, results, delete."""
 
+import re
+
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
 
@@ -695,3 +698,72 @@ def test_it_shows_the_resume_code_where_it_is_needed_and_not_on_every_question(
     from django.test import Client
 
     assert Client().get(later).status_code == 404
+
+
+# ------------------------------------------------------------------ the expired page keeps the answer
+
+
+def csrf_client():
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.get(reverse("assessment:start"))  # sets the CSRF cookie
+    return client
+
+
+def test_it_keeps_an_expired_answer_and_saves_it_with_one_press(questionnaire):
+    client = csrf_client()
+    assessment = Assessment.objects.create(questionnaire=questionnaire)
+    session = client.session
+    session[access.SESSION_KEY] = [assessment.key]
+    session.save()
+    # The token on the page went stale: the POST fails, the answer rides on the new page.
+    client.cookies[settings.CSRF_COOKIE_NAME] = "x" * 32
+    response = client.post(q_url(assessment, "red_flags"), {"answer": "none", "action": "continue"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert '<input type="hidden" name="answer" value="none">' in html
+    assert f'action="{q_url(assessment, "red_flags")}"' in html
+    assert "no-store" in response["Cache-Control"]
+    assert stored(assessment) == {}
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    saved = client.post(
+        q_url(assessment, "red_flags"),
+        {"answer": "none", "action": "continue", "csrfmiddlewaretoken": token},
+    )
+    assert saved.status_code == 302
+    assert stored(assessment) == {"red_flags": ["none"]}
+
+
+def test_it_keeps_the_answer_when_cookies_are_lost_and_saves_it_after_the_resume_code(
+    questionnaire,
+):
+    from assessment import services
+
+    assessment = Assessment.objects.create(questionnaire=questionnaire)
+    services.store_answer(assessment, "red_flags", ["none"])
+    client = csrf_client()  # a browser with no session and a fresh CSRF cookie only
+    client.cookies.pop(settings.CSRF_COOKIE_NAME)
+    response = client.post(
+        q_url(assessment, "duration"), {"answer": "gt_12_months", "action": "continue"}
+    )
+    assert response.status_code == 403
+    html = response.content.decode()
+    # The resume code comes first on the page, and the answer rides along with it.
+    assert html.index('name="code"') < html.index("start a new MAP")
+    assert '<input type="hidden" name="pending_item" value="duration">' in html
+    assert '<input type="hidden" name="pending_answer" value="gt_12_months">' in html
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    resumed = client.post(
+        reverse("assessment:resume"),
+        {
+            "code": assessment.resume_code,
+            "pending_item": "duration",
+            "pending_answer": "gt_12_months",
+            "pending_action": "continue",
+            "pending_change": "",
+            "csrfmiddlewaretoken": token,
+        },
+    )
+    assert resumed.status_code == 302, resumed.context and resumed.context.get("errors")
+    assert stored(assessment)["duration"] == "gt_12_months"
