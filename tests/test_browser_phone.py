@@ -244,3 +244,74 @@ def test_every_page_fits_a_phone_with_targets_of_44px(phone, site):
     assert_fits(phone, "deleted")
     phone.goto(f"{site}/map/{key}/results/")
     assert_fits(phone, "not here")
+
+
+def answer_first_choice(page, pick=None):
+    """Answer the question on screen: `pick` maps item codes to an input id to tick."""
+    code = page.url.rstrip("/").split("/")[-1].split("?")[0]
+    if code == "red_flags":
+        tick(page, "answer-none")
+    elif pick and code in pick:
+        tick(page, pick[code])
+    elif page.locator("textarea[name=answer]").count():
+        page.fill("textarea[name=answer]", "Worse after long drives.")
+    else:
+        tick(page, page.locator("input[name=answer]").first.get_attribute("id"))
+    page.click(CONTINUE)
+    page.wait_for_load_state()
+
+
+def test_cookies_lost_mid_question_keep_the_typed_answer_until_the_resume_code(phone, site):
+    from assessment.models import Answer, Assessment
+
+    start(phone, site)
+    key = key_of(phone)
+    answer_first_choice(phone)  # red flags: none
+    while not phone.url.rstrip("/").endswith("/q/notes_for_clinician"):
+        answer_first_choice(phone)
+    typed = "Worse on cold mornings, better after a warm shower."
+    phone.fill("textarea[name=answer]", typed)
+    phone.context.clear_cookies()  # the browser drops its session and its CSRF cookie
+    phone.click(CONTINUE)
+    phone.wait_for_load_state()
+    assert phone.locator("h1").inner_text() == "This page has expired"
+    # The resume code is the first thing to do, and the typed answer rides along with it.
+    assert (
+        phone.locator("main input:not([type=hidden]), main button").first.get_attribute("name")
+        == "code"
+    )
+    assert_fits(phone, "expired page")
+    code = Assessment.objects.get(key=key).resume_code
+    phone.fill("#id_code", code)
+    phone.locator("main form button[type=submit]").click()
+    phone.wait_for_url(re.compile(r"/check/$"))
+    saved = Answer.objects.get(assessment__key=key, item_code="notes_for_clinician")
+    assert saved.value == typed
+    assert typed in phone.locator("main").inner_text()
+
+
+def test_back_after_changing_medicines_to_opioids_never_loops(phone, site):
+    start(phone, site)
+    key = key_of(phone)
+    answer_first_choice(phone)
+    for _ in range(60):
+        if "/q/" not in phone.url:
+            break
+        answer_first_choice(phone, pick={"medications": "answer-none"})
+    assert phone.url.endswith("/check/")
+    phone.goto(f"{site}/map/{key}/q/medications/?change=1")
+    tick(phone, "answer-opioids")  # unticks "None of these" (script), or does it by itself
+    if phone.is_checked("#answer-none"):
+        tick(phone, "answer-none")
+    phone.click(CONTINUE)
+    phone.wait_for_url(re.compile(r"/q/opioid_duration/\?change=1$"))
+    seen = [phone.url]
+    for _ in range(40):
+        back = phone.locator("a.back-link")
+        if not back.count() or "/q/" not in phone.url:
+            break
+        back.click()
+        phone.wait_for_load_state()
+        assert phone.url not in seen, f"Back came round to {phone.url} after {seen}"
+        seen.append(phone.url)
+    assert "/q/opioid_duration/" not in seen[1:]

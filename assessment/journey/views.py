@@ -127,8 +127,13 @@ def _pending_from(code: str, data) -> dict:
 def _render_question(request, assessment, spec, answers, item, form, change, status=200):
     previous = flow.previous_item(spec, answers, item.code)
     previous_code = previous.code if previous else None
-    if change:
+    if change and flow.next_item(spec, answers) is None:
         back_url = reverse("assessment:check", args=[assessment.key])
+    elif change and previous:
+        # A Change opened a question with no answer yet (opioids ticked: how long?). Check
+        # answers would send the person straight back here, so Back goes to the question
+        # before it, still as a change: never a loop.
+        back_url = _question_url(assessment.key, previous.code, change=True)
     else:
         back_url = (
             _question_url(assessment.key, previous.code)
