@@ -3,7 +3,7 @@ from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
-from assessment.views import expired_question
+from assessment.journey.views import expired_question
 
 
 @sensitive_post_parameters()

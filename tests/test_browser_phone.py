@@ -11,8 +11,8 @@ import re
 import pytest
 from django.core.cache import cache
 
-from assessment import services
-from assessment.seed_map import seed_map
+from assessment.data.seed_map import seed_map
+from assessment.journey import services
 from content.seeding import seed_content
 from tests.summary_support import FULL_ANSWERS, make_assessment, pdf_text, seed_toolkit, squash
 

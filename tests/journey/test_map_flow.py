@@ -748,7 +748,7 @@ def test_it_keeps_an_expired_answer_and_saves_it_with_one_press(questionnaire):
 def test_it_keeps_the_answer_when_cookies_are_lost_and_saves_it_after_the_resume_code(
     questionnaire,
 ):
-    from assessment import services
+    from assessment.journey import services
 
     assessment = Assessment.objects.create(questionnaire=questionnaire)
     services.store_answer(assessment, "red_flags", ["none"])
