@@ -315,3 +315,57 @@ def test_back_after_changing_medicines_to_opioids_never_loops(phone, site):
         assert phone.url not in seen, f"Back came round to {phone.url} after {seen}"
         seen.append(phone.url)
     assert "/q/opioid_duration/" not in seen[1:]
+
+
+def spoken(page):
+    """What a screen reader gets for each form control and group: (role, name, description)."""
+    session = page.context.new_cdp_session(page)
+    try:
+        nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        session.detach()
+    controls = []
+    for node in nodes:
+        role = node.get("role", {}).get("value")
+        if role not in ("radio", "checkbox", "textbox", "group", "button", "link"):
+            continue
+        name = (node.get("name") or {}).get("value", "") or ""
+        description = (node.get("description") or {}).get("value", "") or ""
+        controls.append((role, " ".join(name.split()), " ".join(description.split())))
+    return controls
+
+
+def assert_said_once(page, what):
+    for role, name, description in spoken(page):
+        if name and description:
+            assert description not in name and name not in description, (
+                f"{what}: {role} '{name}' is read again in its description '{description}'"
+            )
+        for text in (name, description):
+            words = text.split()
+            for i in range(len(words) - 1):
+                # "0: 0 No pain": a number or word said twice in a row.
+                assert words[i].rstrip(":,.").lower() != words[i + 1].rstrip(":,.").lower(), (
+                    f"{what}: {role} '{name}' repeats itself: '{text}'"
+                )
+
+
+def test_every_question_says_each_label_and_hint_once_and_passes_axe(page, site):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    start(page, site)
+    for _ in range(60):
+        if "/q/" not in page.url:
+            break
+        what = page.url.rstrip("/").split("/")[-1]
+        assert_said_once(page, what)
+        results = axe.run(page)
+        assert results.violations_count == 0, f"{what}:\n{results.generate_report()}"
+        answer_first_choice(page)
+    assert page.url.endswith("/check/")
+    for stop in ("check", "later"):
+        page.goto(f"{site}/map/{key_of(page)}/{stop}/")
+        assert_said_once(page, stop)
+        results = axe.run(page)
+        assert results.violations_count == 0, f"{stop}:\n{results.generate_report()}"

@@ -57,6 +57,23 @@ class SectionRows:
     rows: list[Row] = field(default_factory=list)
 
 
+def scale_ends(item: ItemSpec) -> tuple[str, str]:
+    """What the two ends of a 0-10 scale mean, each said once: "0: No pain".
+
+    A label that already starts with its number ("0 No pain") is shown as it is, so a screen
+    reader does not hear "0: 0 No pain".
+    """
+
+    def end(value, label, fallback) -> str:
+        label = (label or str(fallback)).strip()
+        return label if label.split(" ", 1)[0] == str(value) else f"{value}: {label}"
+
+    return (
+        end(item.min_value, item.min_label, _("lowest")),
+        end(item.max_value, item.max_label, _("highest")),
+    )
+
+
 def check_answer_sections(spec: QuestionnaireSpec, answers: dict) -> list[SectionRows]:
     """The answers for check answers, grouped by section: only questions that apply."""
     sections: list[SectionRows] = []

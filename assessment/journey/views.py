@@ -161,6 +161,7 @@ def _render_question(request, assessment, spec, answers, item, form, change, sta
         options=[option for option in options if not option.get("exclusive")],
         exclusive_options=[option for option in options if option.get("exclusive")],
         scale=[{"value": n, "checked": str(n) in form.selected} for n in scale or []],
+        scale_ends=presenters.scale_ends(item) if scale else None,
         action_url=_question_url(assessment.key, item.code, change),
         errors=[(form.error, form.error_anchor)] if form.error else [],
         is_body_map=item.code == "body_regions",
