@@ -7,6 +7,8 @@ so refresh, back, a second tab and a double submit are all harmless.
 
 from __future__ import annotations
 
+import math
+
 from django.conf import settings
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
@@ -24,6 +26,9 @@ from ..rules.codes import CRISIS_ANSWER, RED_FLAGS, SELF_HARM
 from ..spec_loader import rulebook, spec_for
 from . import access, explain, presenters, services
 from .forms import AnswerForm, ResumeForm, scale_values
+
+# The start page's time: one short question a page, a tap or two and Continue.
+SECONDS_PER_QUESTION = 15
 
 # The real question about opioid tapers (seeded by content.seed_data), linked from opioid notes.
 TAPER_FAQ_SLUG = "opioid-taper"
@@ -206,14 +211,22 @@ def start(request):
             .order_by("-updated_at")
             .first()
         )
+    questionnaire = Questionnaire.objects.live()
+    fewest = most = minutes = None
+    if questionnaire is not None:
+        fewest, most = flow.question_range(spec_for(questionnaire))
+        minutes = max(1, math.ceil(most * SECONDS_PER_QUESTION / 60))
     return render(
         request,
         "assessment/start.html",
         {
             "title": _("Your MAP: map your pain"),
             "unfinished": unfinished,
-            "available": Questionnaire.objects.live() is not None,
+            "available": questionnaire is not None,
             "retention_days": settings.PAINMAP_RETENTION_DAYS,
+            "fewest": fewest,
+            "most": most,
+            "minutes": minutes,
         },
     )
 

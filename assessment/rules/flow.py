@@ -67,3 +67,13 @@ def previous_item(spec: QuestionnaireSpec, answers: dict, code: str) -> ItemSpec
         return None
     index = codes.index(code)
     return items[index - 1] if index > 0 else None
+
+
+def question_range(spec: QuestionnaireSpec) -> tuple[int, int]:
+    """How many questions a person meets: the ones everyone is asked, and every one.
+
+    A question with a show-when rule is asked only on its branch (opioid follow-ups), so the
+    fewest is the count without them and the most is all of them.
+    """
+    always = sum(1 for item in spec.items if item.show_when is None)
+    return always, len(spec.items)

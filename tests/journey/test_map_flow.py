@@ -143,17 +143,45 @@ def test_it_puts_none_of_these_after_an_or_divider(client, questionnaire):
     assert 'id="answer-none" name="answer" value="none" data-exclusive' in html
 
 
-def test_it_marks_optional_questions_as_optional(client, questionnaire):
+def test_it_says_once_on_the_start_page_that_questions_can_be_skipped(client, questionnaire):
+    """GOV.UK, for mostly-optional forms: say it once, not "(optional)" on 31 headings."""
     answers = {**CALM_ANSWERS}
     answers.pop("notes_for_clinician")
     assessment = started(client, questionnaire, answers)
     notes = client.get(q_url(assessment, "notes_for_clinician")).content.decode()
-    assert "(optional)</label></h1>" in notes
     assert '<label for="answer">' in notes and "<textarea" in notes
+    assert "Skip this question" in notes
     duration = client.get(q_url(assessment, "duration")).content.decode()
-    assert "this pain? (optional)</h1>" in duration
+    assert "this pain?</h1>" in duration
     red_flags = client.get(q_url(assessment, "red_flags")).content.decode()
-    assert "(optional)" not in red_flags and "Skip this question" not in red_flags
+    assert "Skip this question" not in red_flags
+    for page in (notes, duration, red_flags):
+        assert "(optional)" not in page
+    start = client.get(reverse("assessment:start")).content.decode()
+    assert start.count("skip any question except the first one") == 1
+
+
+def test_it_counts_the_questions_on_the_start_page_from_the_live_questionnaire(
+    client, questionnaire
+):
+    from assessment.rules.flow import question_range
+    from assessment.rules.spec import spec_for
+
+    fewest, most = question_range(spec_for(questionnaire))
+    assert fewest < most  # the opioid follow-ups are asked only on their branch
+    html = client.get(reverse("assessment:start")).content.decode()
+    assert f"There are {fewest} to {most} short questions" in html
+    assert "35" not in html
+
+
+def test_it_reads_each_option_hint_once_and_each_scale_end_once(client, questionnaire):
+    assessment = started(client, questionnaire, {"red_flags": ["none"]})
+    html = client.get(q_url(assessment, "red_flags")).content.decode()
+    for label in re.findall(r"<label [^>]*>(.*?)</label>", html, re.S):
+        assert "choice__hint" not in label  # the hint is the description, not in the name
+    intensity = client.get(q_url(assessment, "intensity")).content.decode()
+    ends = re.search(r'<p class="scale-labels" id="answer-scale">(.*?)</p>', intensity).group(1)
+    assert not re.search(r"(\d+): \1\b", ends), ends  # never "0: 0 No pain"
 
 
 def test_it_takes_continue_with_nothing_chosen_as_a_skip_on_an_optional_question(
@@ -633,7 +661,7 @@ def test_it_hides_another_sessions_assessment(client, questionnaire):
 def test_it_offers_to_continue_an_unfinished_assessment_on_the_start_page(client, questionnaire):
     html = client.get(reverse("assessment:start")).content.decode()
     assert "Start now" in html and "Continue where you left off" not in html
-    assert "not a diagnosis" in html and "8 to 10 minutes" in html
+    assert "not a diagnosis" in html and "Most people take about" in html
     assessment = started(client, questionnaire, {"red_flags": ["none"]})
     html = client.get(reverse("assessment:start")).content.decode()
     assert "Continue where you left off" in html
