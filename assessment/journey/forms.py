@@ -229,11 +229,19 @@ class ResumeForm(forms.Form):
         strip=True,
     )
 
-    error_message = gettext_lazy("Enter the resume code from your results page or your note")
+    empty_message = gettext_lazy("Enter your resume code")
+    error_message = gettext_lazy(
+        "We do not recognise that resume code. Check it against your note: 8 letters and "
+        "numbers, for example ACDE-FG34"
+    )
 
     def clean_code(self):
-        # One message for every failure: it never says whether a code exists.
-        self.assessment = services.find_by_resume_code(self.cleaned_data.get("code", ""))
+        # One message for every wrong code (mistyped, unknown, deleted or expired): it never
+        # says whether a code exists. An empty box is told to enter one.
+        typed = self.cleaned_data.get("code", "")
+        if not typed.strip():
+            raise forms.ValidationError(self.empty_message, code="resume_empty")
+        self.assessment = services.find_by_resume_code(typed)
         if self.assessment is None:
             raise forms.ValidationError(self.error_message, code="resume")
         return self.assessment.resume_code

@@ -148,10 +148,13 @@ def test_it_says_one_thing_for_any_wrong_resume_code():
 
     assessment = make_assessment(make_questionnaire(n_items=3))
     last = "X" if assessment.resume_code[-1] != "X" else "Y"
-    for typed in ("", "nope", assessment.resume_code[:-1] + last):
+    for typed in ("nope", assessment.resume_code[:-1] + last):
         form = ResumeForm(data={"code": typed})
         assert not form.is_valid()
-        assert form.errors["code"] == ["Enter the resume code from your results page or your note"]
+        assert form.errors["code"] == [str(ResumeForm.error_message)]
+        assert "do not recognise that resume code" in form.errors["code"][0]
+    form = ResumeForm(data={"code": "  "})
+    assert not form.is_valid() and form.errors["code"] == ["Enter your resume code"]
     form = ResumeForm(data={"code": assessment.resume_code.lower()})
     assert form.is_valid() and form.assessment == assessment
 
