@@ -336,6 +336,7 @@ def support(request, key):
         assessment,
         title=_("Help is there for you now"),
         continue_url=continue_url,
+        back_url=_question_url(key, services.SELF_HARM, change),
     )
     # This page shows the panel as its main content, not as a banner above it.
     context["show_crisis"] = False

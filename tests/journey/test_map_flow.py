@@ -530,6 +530,8 @@ def test_it_shows_crisis_support_once_and_then_on_every_later_page(client, quest
     page = client.get(support_url)
     assert page.context["continue_url"] == q_url(assessment, "worry")
     assert page.content.decode().count("crisis-heading") == 2  # id + aria-labelledby, once
+    back = q_url(assessment, "self_harm")
+    assert f'<a class="back-link" href="{back}">Back</a>' in page.content.decode()
     assessment.refresh_from_db()
     assert assessment.crisis
     # Posting the same answer again goes on, not back to the support page.
