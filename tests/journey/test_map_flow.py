@@ -807,3 +807,23 @@ def test_it_keeps_the_answer_when_cookies_are_lost_and_saves_it_after_the_resume
     )
     assert resumed.status_code == 302, resumed.context and resumed.context.get("errors")
     assert stored(assessment)["duration"] == "gt_12_months"
+
+
+def test_it_says_when_the_answers_point_to_no_single_pattern(client, questionnaire, monkeypatch):
+    """The result's primary list may be empty: the headline says so, the next step stays."""
+    import dataclasses
+
+    from assessment.journey import services
+
+    real = services.result_for
+    monkeypatch.setattr(
+        services, "result_for", lambda *a, **k: dataclasses.replace(real(*a, **k), primary=())
+    )
+    assessment = started(client, questionnaire, CALM_ANSWERS)
+    client.post(reverse("assessment:check", args=[assessment.key]))
+    response = client.get(reverse("assessment:results", args=[assessment.key]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Your answers do not point to one single pattern of pain." in html
+    assert "share most features with" not in html
+    assert "data-next-step" in html and "Take the clinician summary with you" in html
