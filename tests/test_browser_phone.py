@@ -166,6 +166,11 @@ def assert_fits(page, what):
     assert_no_horizontal_scroll(page)
     short = page.evaluate(SHORT_TARGETS_JS)
     assert not short, f"{what} ({page.url}): targets under 44 px: {short}"
+    if page.viewport_size["width"] == 360:  # axe once per page state; the layout is the same
+        from axe_playwright_python.sync_playwright import Axe
+
+        results = Axe().run(page)
+        assert results.violations_count == 0, f"{what}:\n{results.generate_report()}"
 
 
 def key_of(page):
