@@ -685,6 +685,74 @@ V2_MOOD = frequency_item(
     "How often have you been bothered by feeling down, depressed or hopeless?",
     {"several_days": {S: 1}, "more_than_half": {S: 2, C: 1}, "nearly_every_day": {S: 2, C: 1}},
 )
+# Version 2's plainer wording (issue 14): a short "why we ask" where a question can feel
+# personal, answers that say what they mean instead of a bare Yes or No, "I am not sure"
+# where a person may not know, and heavy drinking offered as something about the person, not
+# as something a doctor said. Every answer code of version 1 stays (ITEMS.md); "not_sure" is
+# new and adds to no type, so it counts like no feature. Version 1's data is never changed.
+NOT_SURE = opt("not_sure", "I am not sure")
+V2_WORDING = {
+    "touch_sensitivity": {"labels": {"no": "No, touch does not hurt"}},
+    "swelling": {
+        "labels": {
+            "no": "No, it does not swell",
+            "yes": "Yes, it is sometimes swollen, warm or red",
+        },
+        "add": [NOT_SURE],
+    },
+    "morning_stiffness": {"add": [NOT_SURE]},
+    "sensory_sensitivity": {"labels": {"no": "No, not more than other people"}},
+    "processed_food": {
+        "why": "What you eat can raise or lower inflammation in the body, and inflammation "
+        "can turn pain up. There is no wrong answer, and nobody is judging.",
+    },
+    "stress_pain_link": {"labels": {"no": "No, stress makes no difference"}},
+    "mood": {
+        "why": "Long-lasting pain and low mood often go together, and each can make the other "
+        "worse. Your answer helps a clinician see the whole picture. It is not a diagnosis.",
+    },
+    "adverse_experiences": {
+        "labels": {"no": "No, nothing like that affects me now", "yes": "Yes, they still affect me"}
+    },
+    "social_support": {
+        "labels": {
+            "yes": "Yes, I have people I can turn to",
+            "some": "Some, but not as much as I need",
+            "no": "No, not really",
+        }
+    },
+    "conditions": {
+        "wording": "Do any of these apply to you?",
+        "hint": "Select all that apply. Most are things a doctor or nurse would have told you.",
+        "labels": {"alcohol_heavy": "I drink a lot of alcohol, or did in the past"},
+        "hints": {
+            "alcohol_heavy": "We ask because a lot of alcohol over years can damage nerves.",
+            "pregnancy": "We ask because some supplements and medicines are not safe in "
+            "pregnancy or while breastfeeding.",
+        },
+    },
+    "opioid_taper": {
+        "labels": {"no": "No, not at the moment", "yes": "Yes, I am reducing them with my doctor"}
+    },
+    "surgery": {"labels": {"none": "No, I have not had surgery for it"}},
+}
+
+
+def reworded(item: dict) -> dict:
+    """A copy of a version 1 item with version 2's wording; the original is left as it is."""
+    change = V2_WORDING.get(item["code"])
+    if change is None:
+        return item
+    item = {**item, **{key: change[key] for key in ("wording", "hint", "why") if key in change}}
+    labels, hints = change.get("labels", {}), change.get("hints", {})
+    options = [
+        (code, labels.get(code, label), hints.get(code, hint), weights, exclusive)
+        for code, label, hint, weights, exclusive in item["options"]
+    ]
+    item["options"] = options + list(change.get("add", []))  # the items changed have no "none"
+    return item
+
+
 LATEST_VERSION = 2
 CHANGELOGS = {
     1: "First version: the ITEMS.md core item bank.",
@@ -706,9 +774,9 @@ def sections_for(version: int):
             # PHQ-2's first item is asked before mood, which becomes PHQ-2's second item.
             if item["code"] == "mood":
                 new_items += V2_AFTER["stress_pain_link"]
-                new_items.append(V2_MOOD)
+                new_items.append(reworded(V2_MOOD))
                 continue
-            new_items.append(item)
+            new_items.append(reworded(item))
             if item["code"] != "stress_pain_link":
                 new_items += V2_AFTER.get(item["code"], [])
         sections.append((s_code, s_title, new_items))

@@ -138,3 +138,30 @@ def test_it_has_every_item_and_answer_code_in_the_contract():
             # "asked only when medications has opioids" names a rule, not answers.
             expected = set(re.findall(r"`([a-z_0-9]+)`", answers.split("asked only when")[0]))
             assert expected <= set(spec.by_code[code].options_by_code), (code, expected)
+
+
+def test_version_2_words_answers_plainly_and_keeps_version_1_as_published():
+    v1, v2 = seed_spec(1), seed_spec(2)
+    # Version 1 is published: its wording never changes.
+    assert [o.label for o in v1.by_code["swelling"].options] == ["No", "Yes"]
+    assert v1.by_code["conditions"].wording.startswith("Has a doctor or nurse told you")
+    assert v1.by_code["processed_food"].why_we_ask == ""
+    # Version 2 keeps every answer code of version 1.
+    for item in v1.items:
+        assert set(item.options_by_code) <= set(v2.by_code[item.code].options_by_code), item.code
+    for code in ("mood", "processed_food", "adverse_experiences"):
+        assert v2.by_code[code].why_we_ask, code
+    conditions = v2.by_code["conditions"]
+    assert "doctor" not in conditions.wording  # heavy drinking is not something a doctor said
+    assert conditions.options_by_code["pregnancy"].hint.startswith("We ask because")
+    assert conditions.options_by_code["alcohol_heavy"].label.startswith("I drink")
+    for code in ("swelling", "morning_stiffness"):
+        not_sure = v2.by_code[code].options_by_code["not_sure"]
+        assert not_sure.label == "I am not sure" and not not_sure.weights
+    # No bare Yes or No, except where the crisis support depends on the answer as it is.
+    bare = {
+        item.code
+        for item in v2.items
+        if item.kind == "single" and {o.label for o in item.options} & {"Yes", "No"}
+    }
+    assert bare <= {"self_harm"}, bare
