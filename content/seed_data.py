@@ -667,8 +667,7 @@ TOOLKIT = [
             "back to it as often as you need."
         ),
         "time_to_effect": (
-            "Trials measured small improvements in pain and disability within weeks to "
-            "months."
+            "Trials measured small improvements in pain and disability within weeks to months."
         ),
         "what_it_does": _md(
             """
