@@ -165,7 +165,7 @@ def test_it_counts_the_questions_on_the_start_page_from_the_live_questionnaire(
     client, questionnaire
 ):
     from assessment.rules.flow import question_range
-    from assessment.rules.spec import spec_for
+    from assessment.spec_loader import spec_for
 
     fewest, most = question_range(spec_for(questionnaire))
     assert fewest < most  # the opioid follow-ups are asked only on their branch

@@ -14,7 +14,7 @@ from django.core.cache import cache
 from assessment.data.seed_map import seed_all
 from assessment.journey import services
 from content.seeding import seed_content
-from tests.summary_support import FULL_ANSWERS, make_assessment, pdf_text, seed_toolkit, squash
+from tests.support import FULL_ANSWERS, make_assessment, pdf_text, seed_toolkit, squash, v1
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -77,7 +77,7 @@ def test_skip_and_delete_do_not_look_like_continue(phone, site):
 def open_results(page, site, answers):
     """A finished MAP, claimed with its resume code as a person on another device would."""
     seed_toolkit()
-    assessment = make_assessment(answers)
+    assessment = make_assessment(v1(), answers, complete=True)
     page.goto(site + "/map/resume/")
     page.fill("#id_code", assessment.resume_code)
     page.locator("main form button[type=submit]").click()
