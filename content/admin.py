@@ -180,7 +180,16 @@ class ToolkitItemAdmin(GuideAdmin):
         (None, {"fields": ("name", "slug", "order", "summary", "what_it_does")}),
         (
             _("Dose, timing and evidence"),
-            {"fields": ("dose", "time_to_effect", "evidence", "needs_prescription", "types")},
+            {
+                "fields": (
+                    "dose",
+                    "time_to_effect",
+                    ("effect_from_weeks", "effect_to_weeks"),
+                    "evidence",
+                    "needs_prescription",
+                    "types",
+                )
+            },
         ),
         EVIDENCE_FIELDSET,
         REVIEW_FIELDSET,

@@ -166,6 +166,20 @@ class ToolkitItem(Graded, Reviewed):
     what_it_does_html = models.TextField(editable=False, default="")
     dose = models.CharField(_("dose"), max_length=240)
     time_to_effect = models.CharField(_("time to effect"), max_length=240)
+    # The same time to effect as numbers, for the timeline on a person's plan. Empty when the
+    # guide does not state one: the plan then shows the item without a date, never a guess.
+    effect_from_weeks = models.PositiveSmallIntegerField(
+        _("starts to help after (weeks)"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when the guide does not say."),
+    )
+    effect_to_weeks = models.PositiveSmallIntegerField(
+        _("full effect by (weeks)"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when the guide does not say."),
+    )
     evidence = models.TextField(_("evidence summary (Markdown)"), blank=True)
     evidence_html = models.TextField(editable=False, default="")
     needs_prescription = models.BooleanField(_("needs a prescription"), default=False)
@@ -189,6 +203,14 @@ class ToolkitItem(Graded, Reviewed):
 
     def get_absolute_url(self) -> str:
         return reverse("content:toolkit_item", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        low, high = self.effect_from_weeks, self.effect_to_weeks
+        if low is not None and high is not None and high < low:
+            raise ValidationError(
+                {"effect_to_weeks": _("Full effect cannot come before it starts to help.")}
+            )
 
 
 class Reference(models.Model):

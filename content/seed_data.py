@@ -802,6 +802,8 @@ TOOLKIT = [
         "needs_prescription": False,
         "dose": "600 mg to 1,200 mg a day.",
         "time_to_effect": "The effect builds over 4 to 8 weeks.",
+        "effect_from_weeks": 4,
+        "effect_to_weeks": 8,
         "what_it_does": _md(
             """
             PEA (palmitoylethanolamide) is a fatty acid amide that your body makes naturally.
@@ -833,6 +835,8 @@ TOOLKIT = [
             "oil."
         ),
         "time_to_effect": "The effect builds over 8 to 12 weeks.",
+        "effect_from_weeks": 8,
+        "effect_to_weeks": 12,
         "what_it_does": _md(
             """
             EPA and DHA compete with another fat, arachidonic acid, for the enzymes that make
@@ -898,6 +902,8 @@ TOOLKIT = [
             "The guide expects inflammation markers to fall within 6 to 8 weeks; any effect on "
             "pain has no set timeline."
         ),
+        "effect_from_weeks": 6,
+        "effect_to_weeks": 8,
         "what_it_does": _md(
             """
             Diets heavy in ultra-processed food and sugar, and heavy drinking, go with more
