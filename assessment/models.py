@@ -439,3 +439,62 @@ class QuestionErrorCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item_code} {self.day}: {self.count}"
+
+
+class Plan(models.Model):
+    """What a person chose to try from their suggestions, and from when (issue 15).
+
+    Belongs to one assessment and goes with it: deleting the answers deletes the plan, its
+    items and every check-in (CASCADE all the way down).
+    """
+
+    assessment = models.OneToOneField(Assessment, on_delete=models.CASCADE, related_name="plan")
+    start_date = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Plan #{self.pk}"
+
+
+class PlanItem(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="items")
+    slug = models.SlugField(max_length=80)  # a toolkit item (content.ToolkitItem.slug)
+    # The caution codes the stored result gave this suggestion (rulebook codes, cautions.py).
+    cautions = models.JSONField(default=list, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "slug"], name="one_plan_item_per_slug")
+        ]
+
+    def __str__(self) -> str:
+        return self.slug
+
+
+class CheckIn(models.Model):
+    """One check-in on a plan: PEG, sleep, use of each plan item, red flags, self-harm.
+
+    `answers` holds what was typed by item code, saved on every submit, so an answer survives
+    a validation error elsewhere on the page; `submitted_at` is set once every answer is valid.
+    """
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="check_ins")
+    day = models.DateField()
+    answers = models.JSONField(default=dict, blank=True)
+    # Plan item slug -> {"use": most_days|some_days|not_yet|stopped, "why": "..."}.
+    adherence = models.JSONField(default=dict, blank=True)
+    peg = models.FloatField(null=True, blank=True)
+    urgency = models.CharField(max_length=10, blank=True)
+    crisis = models.BooleanField(default=False)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["day", "created_at"]
+
+    def __str__(self) -> str:
+        return f"Check-in #{self.pk} ({self.day})"

@@ -34,6 +34,8 @@ urlpatterns = [
     path("<mapkey:key>/check/", views.check, name="check"),
     path("<mapkey:key>/results/", views.results, name="results"),
     path("<mapkey:key>/delete/", views.delete, name="delete"),
+    # Plan, check-ins and progress over time (plan_urls.py).
+    path("<mapkey:key>/plan/", include("assessment.journey.plan_urls")),
     # Clinician summary, PDF, FHIR and share links (summary_urls.py).
     path("", include("assessment.summary.urls")),
 ]
