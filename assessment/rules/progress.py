@@ -101,6 +101,11 @@ class Change:
     meaningful: bool  # a fall of 30 % or more
 
     @property
+    def size(self) -> int:
+        """The change as a whole percent, whichever way it went."""
+        return abs(self.percent_fall)
+
+    @property
     def direction(self) -> str:
         if self.latest < self.baseline:
             return "fell"

@@ -30,6 +30,7 @@ from ..rules.scoring import result_for
 from ..spec_loader import rulebook, spec_for
 from . import fhir, pdf, sharing
 from .builder import build_summary, reference_for
+from .progress_section import change_over_time
 
 BODY_DIAGRAM_TEMPLATE = "assessment/_body_diagram.html"
 FHIR_CONTENT_TYPE = "application/fhir+json; charset=utf-8"
@@ -88,6 +89,7 @@ def _summary_context(request, assessment: Assessment, *, signed: str | None, as_
         "show_crisis": summary.crisis and not signed and not as_pdf,
         "marked_regions": summary.marked_regions,
         "body_diagram_template": _body_diagram_template(),
+        "change_over_time": change_over_time(assessment, spec),
     }
 
 
