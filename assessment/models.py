@@ -450,6 +450,15 @@ class Plan(models.Model):
 
     assessment = models.OneToOneField(Assessment, on_delete=models.CASCADE, related_name="plan")
     start_date = models.DateField()
+    # The MAP taken again from this plan (after 12 weeks), for "then and now". A separate
+    # assessment with its own answers: deleting either one leaves the other as it is.
+    remap = models.OneToOneField(
+        Assessment,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="remap_of_plan",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -423,3 +423,33 @@ def test_the_new_pages_cost_a_fixed_number_of_queries_however_many_check_ins(cli
         ),
     )
     assert queries == CHECK_IN_POST_QUERIES, "\n".join(q[:60] for q in sql)
+
+
+# ---------------------------------------------------------------- re-map
+
+
+def test_the_remap_opens_at_twelve_weeks_and_shows_then_and_now(client, person):
+    make_plan(client, person, ["graded-movement"])
+    with time_machine.travel(DAY0 + dt.timedelta(weeks=11), tick=False):
+        assert "data-remap" not in client.get(url("progress", person)).content.decode()
+        client.post(url("plan_remap", person))
+        assert Plan.objects.get().remap is None
+    with time_machine.travel(DAY0 + dt.timedelta(weeks=12), tick=False):
+        assert "data-remap" in client.get(url("progress", person)).content.decode()
+        response = client.post(url("plan_remap", person))
+        new = Plan.objects.get().remap
+        assert new is not None and new.pk != person.pk
+        assert response.url == reverse("assessment:carry_on", args=[new.key])
+        # A second press while it is unfinished carries on with the same one.
+        client.post(url("plan_remap", person))
+        assert Assessment.objects.count() == 2
+        assert "Carry on with your new map" in text(client.get(url("progress", person)))
+        spec = spec_for(new.questionnaire)
+        for code, value in person.answers.values_list("item_code", "value"):
+            services.store_answer(new, code, value)
+        services.store_answer(new, "sleep_quality", "good")
+        services.complete(new, spec)
+        body = client.get(url("progress", person)).content.decode()
+    assert "data-then-and-now" in body
+    assert "Your map then and now" in body
+    assert reverse("assessment:results", args=[new.key]) in body

@@ -146,3 +146,33 @@ def peg_chart(series) -> Chart | None:
         polyline=" ".join(f"{p.x},{p.y}" for p in points),
         title=title,
     )
+
+
+@dataclass
+class ThenAndNow:
+    name: str
+    then_score: int | None
+    then_level: str
+    now_score: int | None
+    now_level: str
+
+
+def then_and_now(before: dict | None, after: dict | None) -> list[ThenAndNow]:
+    """The type profile at the first MAP and at the re-map, side by side, from the stored
+    results (each as shown when it was completed, on its own questionnaire version)."""
+    from .presenters import LEVEL_NAMES, TYPE_NAMES
+
+    rows = []
+    for code in TYPE_NAMES:
+        then = ((before or {}).get("types") or {}).get(code) or {}
+        now = ((after or {}).get("types") or {}).get(code) or {}
+        rows.append(
+            ThenAndNow(
+                name=str(TYPE_NAMES[code]),
+                then_score=then.get("score"),
+                then_level=str(LEVEL_NAMES.get(then.get("level"), "")),
+                now_score=now.get("score"),
+                now_level=str(LEVEL_NAMES.get(now.get("level"), "")),
+            )
+        )
+    return rows

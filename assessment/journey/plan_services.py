@@ -65,7 +65,12 @@ def suggestion_choices(spec, assessment: Assessment) -> list:
 
 def plan_for(assessment: Assessment) -> Plan | None:
     """The plan with its items: two queries."""
-    plan = Plan.objects.filter(assessment=assessment).prefetch_related("items").first()
+    plan = (
+        Plan.objects.filter(assessment=assessment)
+        .select_related("remap")
+        .prefetch_related("items")
+        .first()
+    )
     if plan is not None:
         plan.assessment = assessment  # already loaded: no second query when a write touches it
     return plan
@@ -159,3 +164,18 @@ def last_check_in_day(rows: list[CheckIn]) -> dt.date | None:
 
 def next_check_in(plan: Plan, rows: list[CheckIn]) -> dt.date:
     return progress.next_check_in(plan.start_date, timezone.localdate(), last_check_in_day(rows))
+
+
+def start_remap(plan: Plan, questionnaire) -> Assessment:
+    """Take the MAP again, on the live version, linked to this plan for "then and now".
+
+    Starting twice while the first re-map is unfinished returns that one, not a second.
+    """
+    if plan.remap is not None and not plan.remap.is_complete:
+        return plan.remap
+    with transaction.atomic():
+        new = Assessment.objects.create(questionnaire=questionnaire)
+        Plan.objects.filter(pk=plan.pk).update(remap=new, updated_at=timezone.now())
+    plan.remap = new
+    touch(plan.assessment)
+    return new

@@ -11,5 +11,6 @@ urlpatterns = [
     path("check-in/<int:pk>/stop/", plan_views.check_in_stop, name="check_in_stop"),
     path("check-in/<int:pk>/support/", plan_views.check_in_support, name="check_in_support"),
     path("progress/", plan_views.progress_page, name="progress"),
+    path("remap/", plan_views.remap, name="plan_remap"),
     path("check-ins.ics", plan_views.calendar, name="plan_calendar"),
 ]

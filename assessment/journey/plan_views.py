@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from ..rules import progress
 from ..rules.spec import spec_for
@@ -344,9 +344,34 @@ def progress_page(request, key):
             else [],
             any_flag=bool(flagged),
             remap=progress.remap_offered(plan.start_date, timezone.localdate()),
+            remap_assessment=plan.remap,
+            then_and_now=plan_presenters.then_and_now(assessment.result, plan.remap.result)
+            if plan.remap is not None and plan.remap.is_complete
+            else None,
             heading_level="h2",
         ),
     )
+
+
+@access.private_page
+@require_POST
+def remap(request, key):
+    """From 12 weeks: take the MAP again on the live version; progress then shows both."""
+    assessment, response = _open(request, key)
+    if response:
+        return response
+    plan = plan_services.plan_for(assessment)
+    questionnaire = services.current_questionnaire()
+    if (
+        plan is None
+        or questionnaire is None
+        or not progress.remap_offered(plan.start_date, timezone.localdate())
+    ):
+        return redirect("assessment:progress", key)
+    new = plan_services.start_remap(plan, questionnaire)
+    access.remember(request, new)
+    access.remember(request, assessment)  # keep the first one at the top of "your answers"
+    return redirect("assessment:carry_on", new.key)
 
 
 @access.private_page
