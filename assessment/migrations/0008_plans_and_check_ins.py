@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assessment', '0006_emergency_stories_name_no_type'),
+        ('assessment', '0007_publish_approval'),
     ]
 
     operations = [
