@@ -17,7 +17,7 @@ from ..rules import progress
 from ..rules.measures import peg
 from ..rules.results import Suggestion
 from ..rules.scoring import urgency_for
-from . import presenters
+from . import presenters, services
 from .services import SELF_HARM
 
 # The MAP questions a check-in asks again, by item code, in page order. Their wording, answer
@@ -40,13 +40,10 @@ def stored_suggestions(assessment: Assessment) -> list[Suggestion]:
 
     None after a red flag: getting checked comes first, so there is nothing to plan.
     """
-    result = assessment.result or {}
-    if result.get("urgency"):
+    if not assessment.result:
         return []
-    return [
-        Suggestion(slug=row["slug"], cautions=tuple(row.get("cautions") or ()))
-        for row in result.get("suggestions") or []
-    ]
+    result = services.stored_result(assessment)
+    return [] if result.urgency else list(result.suggestions)
 
 
 def suggestion_choices(spec, assessment: Assessment) -> list:
