@@ -25,6 +25,7 @@ from ..spec_loader import build_spec
 from . import export, versions
 from .insight import insight as insight_numbers
 from .insight import period_queryset
+from .progress_insight import progress_insight
 from .testbench import compare_bench, recent_impact, run_bench
 
 DEFAULT_PERIOD_DAYS = 30
@@ -328,6 +329,7 @@ def insight(request):
             "app_label": "assessment",
             "form": form,
             "insight": numbers,
+            "progress": progress_insight(start, end),
             "can_export": request.user.has_perm("assessment.export_assessments"),
             "export_query": f"start={start.isoformat()}&end={end.isoformat()}",
         },
