@@ -453,3 +453,25 @@ def test_the_remap_opens_at_twelve_weeks_and_shows_then_and_now(client, person):
     assert "data-then-and-now" in body
     assert "Your map then and now" in body
     assert reverse("assessment:results", args=[new.key]) in body
+
+
+def test_a_version_1_map_checks_in_with_the_live_versions_peg_questions(client):
+    from assessment.models import Questionnaire
+    from tests.factories import CALM_ANSWERS
+
+    seed()
+    v1 = Questionnaire.objects.get(version=1)
+    assessment = Assessment.objects.create(questionnaire=v1)
+    spec = spec_for(v1)
+    for code, value in CALM_ANSWERS.items():
+        if code in spec.by_code:
+            services.store_answer(assessment, code, value)
+    services.complete(assessment, spec)
+    own(client, assessment)
+    slug = assessment.result["suggestions"][0]["slug"]
+    make_plan(client, assessment, [slug])
+    body = client.get(url("check_in", assessment)).content.decode()
+    assert 'name="interference_activity"' in body
+    response = client.post(url("check_in", assessment), check_in_data(uses={slug: "most_days"}))
+    assert response.status_code == 302
+    assert CheckIn.objects.get().peg == 4.3

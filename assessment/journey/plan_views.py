@@ -144,6 +144,16 @@ def plan(request, key):
 # ---------------------------------------------------------------- check-ins
 
 
+def _check_in_spec(assessment):
+    """The questions a check-in asks again: from the person's own MAP version, unless it lacks
+    PEG (version 1), then from the live version, so every check-in can be scored."""
+    spec = spec_for(assessment.questionnaire)
+    if all(code in spec.by_code for code in plan_services.PEG_CODES):
+        return spec
+    live = services.current_questionnaire()
+    return spec_for(live) if live is not None else spec
+
+
 def _check_in_page(request, assessment, plan, rows, items, form):
     by_code = {item.code: item for item in form.items}
 
@@ -217,7 +227,7 @@ def check_in(request, key):
     plan = plan_services.plan_for(assessment)
     if plan is None:
         return redirect("assessment:plan_choose", key)
-    spec = spec_for(assessment.questionnaire)
+    spec = _check_in_spec(assessment)
     rows = plan_services.check_ins(plan)
     draft = plan_services.draft_of(rows)
     items = plan_presenters.plan_item_views(plan, _toolkit_items(i.slug for i in plan.items.all()))
@@ -251,7 +261,7 @@ def check_in_stop(request, key, pk):
     row = _submitted_check_in(plan, pk) if plan else None
     if row is None or not row.urgency:
         return redirect("assessment:plan", key)
-    spec = spec_for(assessment.questionnaire)
+    spec = _check_in_spec(assessment)
     continue_url = (
         reverse("assessment:check_in_support", args=[key, pk])
         if row.crisis
@@ -314,7 +324,7 @@ def progress_page(request, key):
     )
     items = plan_presenters.plan_item_views(plan, _toolkit_items(i.slug for i in plan.items.all()))
     plan_presenters.add_use(items, done)
-    spec = spec_for(assessment.questionnaire)
+    spec = _check_in_spec(assessment)
     latest = done[-1] if done else None
     flagged = [row for row in done if row.urgency]
     return render(
