@@ -23,7 +23,7 @@ def fill_weeks(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('content', '0004_editor_support_text'),
+        ('content', '0006_editor_references'),
     ]
 
     operations = [
