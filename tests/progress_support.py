@@ -7,9 +7,9 @@ from django.urls import reverse
 from assessment.data.seed_map import seed_map
 from assessment.journey import access, services
 from assessment.models import Assessment, Questionnaire
-from assessment.rules.spec import spec_for
+from assessment.spec_loader import spec_for
 from content.seeding import seed_content
-from tests.factories import CALM_ANSWERS
+from tests.support import CALM_ANSWERS
 
 # Calm MAP v2 answers with a PEG of (7 + 6 + 6) / 3 = 6.3 and poor sleep, so sleep
 # restoration, graded movement and others are suggested; omega-3 carries its blood-thinner

@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ..models import Questionnaire
 from ..rules import progress
-from ..rules.spec import spec_for
+from ..spec_loader import spec_for
 from . import access, plan_presenters, plan_services, presenters, services
 from .forms import scale_values
 from .plan_calendar import check_in_calendar
@@ -150,7 +151,7 @@ def _check_in_spec(assessment):
     spec = spec_for(assessment.questionnaire)
     if all(code in spec.by_code for code in plan_services.PEG_CODES):
         return spec
-    live = services.current_questionnaire()
+    live = Questionnaire.objects.live()
     return spec_for(live) if live is not None else spec
 
 
@@ -371,7 +372,7 @@ def remap(request, key):
     if response:
         return response
     plan = plan_services.plan_for(assessment)
-    questionnaire = services.current_questionnaire()
+    questionnaire = Questionnaire.objects.live()
     if (
         plan is None
         or questionnaire is None

@@ -14,7 +14,7 @@ from django.urls import reverse
 from assessment.journey import services
 from assessment.models import Assessment, CheckIn, Plan, PlanItem
 from assessment.retention import purge_expired
-from assessment.rules.spec import spec_for
+from assessment.spec_loader import spec_for
 from content.models import ToolkitItem
 from tests.progress_support import (
     check_in_data,
@@ -457,7 +457,7 @@ def test_the_remap_opens_at_twelve_weeks_and_shows_then_and_now(client, person):
 
 def test_a_version_1_map_checks_in_with_the_live_versions_peg_questions(client):
     from assessment.models import Questionnaire
-    from tests.factories import CALM_ANSWERS
+    from tests.support import CALM_ANSWERS
 
     seed()
     v1 = Questionnaire.objects.get(version=1)

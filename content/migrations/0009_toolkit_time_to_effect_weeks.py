@@ -23,7 +23,7 @@ def fill_weeks(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('content', '0006_editor_references'),
+        ('content', '0008_caution_rulebook_permissions'),
     ]
 
     operations = [

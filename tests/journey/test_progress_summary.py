@@ -14,7 +14,7 @@ from assessment.summary.builder import reference_for
 from assessment.summary.progress_fhir import peg_observations
 from assessment.summary.progress_section import peg_series_with_source
 from tests.progress_support import check_in_data, finished_assessment, own, seed, url
-from tests.summary_support import pdf_text, squash
+from tests.support import pdf_text, squash
 
 pytestmark = pytest.mark.django_db
 
