@@ -89,7 +89,8 @@ def test_results_to_plan_to_three_check_ins_to_progress(phone_no_js, site):
         page.get_by_role("button", name="Make my plan").click()
         assert page.title().startswith("Error:")
         assert page.locator(".error-summary a").count() == 2
-        page.locator(".error-summary a").first.click()
+        first = page.locator(".error-summary a").first.get_attribute("href")
+        assert first.startswith("#items-")  # the first choice on the form
         tick(page, "items-graded-movement")
         tick(page, "items-sleep-restoration")
         page.fill("#start-day", "2")
