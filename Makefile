@@ -8,7 +8,7 @@ SHARED_MAP := ../shared/map
 # Local development runs with debug on unless the caller says otherwise.
 DEV := DJANGO_DEBUG=$${DJANGO_DEBUG:-True}
 
-.PHONY: help venv install run test test-fast migrations-check lint format check-vignettes serve bench loadtest
+.PHONY: help venv install run test test-fast migrations-check lint format check-vignettes serve bench loadtest lforms
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -67,10 +67,21 @@ check-vignettes: install ## Score the shared MAP stories (when ../shared is ther
 	@if [ -x $(SHARED_MAP)/check-vignettes ]; then $(DEV) $(SHARED_MAP)/check-vignettes; \
 	else echo "../shared/map not found: vignettes not checked"; fi
 
+# LHC-Forms (npm `lforms`, pinned in tests/lforms/package-lock.json) for the FHIR round-trip
+# browser test; installed into the gitignored tests/lforms/node_modules, served by the test.
+LFORMS := tests/lforms
+LFORMS_STAMP := $(LFORMS)/node_modules/.installed-$(shell sha1sum $(LFORMS)/package-lock.json | cut -c1-12)
+
+$(LFORMS_STAMP): $(LFORMS)/package.json $(LFORMS)/package-lock.json
+	cd $(LFORMS) && npm ci --ignore-scripts
+	touch $@
+
+lforms: $(LFORMS_STAMP) ## Install LHC-Forms from the npm registry for the FHIR browser test
+
 migrations-check: venv ## Fail if a model change has no migration
 	$(DEV) $(PY) manage.py makemigrations --check --dry-run
 
-test: venv lint migrations-check check-vignettes ## Install, lint and run every test, browser tests included
+test: venv lint migrations-check lforms check-vignettes ## Install, lint and run every test, browser tests included
 	$(PY) -m pytest
 
 test-fast: venv ## The edit-test loop: every test but the browser ones and those marked slow

@@ -10,5 +10,6 @@ urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     path("map/", include("assessment.journey.urls")),
     path("shared/", include("assessment.summary.shared_urls")),
+    path("fhir/", include("assessment.summary.fhir_urls")),
     path("", include("content.urls")),
 ]

@@ -387,3 +387,26 @@ def squash(text: str) -> str:
     """Whitespace- and ligature-insensitive form, for finding wrapped sentences in PDF text
     (Chromium's PDFs spell "fl" and "fi" as single ligature characters)."""
     return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+# MAP version 2: every question answered, the §6 measures included; PHQ-2 and GAD-2 both screen
+# positive (3 or more) and PEG is (7 + 8 + 6) / 3 = 7.0.
+FULL_ANSWERS_V2 = {
+    **FULL_ANSWERS,
+    "interference_enjoyment": 8,
+    "interference_activity": 6,
+    "little_interest": "several_days",
+    "mood": "more_than_half",
+    "nervous": "nearly_every_day",
+    "uncontrolled_worry": "more_than_half",
+}
+
+
+def seeded_questionnaire(version: int = 1) -> Questionnaire:
+    seed_map(version)
+    return Questionnaire.objects.get(version=version)
+
+
+def make_finished(answers: dict, complete: bool = True, version: int = 1) -> Assessment:
+    """An assessment on a seeded MAP version (1 unless said) with these stored answers."""
+    return make_assessment(seeded_questionnaire(version), answers, complete=complete)

@@ -7,7 +7,7 @@ scoring does.
 
 from dataclasses import dataclass
 
-from ..rules import cautions, scoring, suggestions
+from ..rules import cautions, measures, scoring, suggestions
 from ..rules.codes import EMERGENCY_FLAGS
 from ..rules.labels import TYPE_SHORT_NAMES
 from ..rules.spec import TYPES, QuestionnaireSpec
@@ -33,11 +33,53 @@ def weight_rows(spec: QuestionnaireSpec) -> dict[str, list[WeightRow]]:
     return rows
 
 
+@dataclass(frozen=True)
+class MeasureItemWeights:
+    code: str
+    question: str
+    answers: tuple[tuple[str, str], ...]  # (answer label, "stress-driven +1, central +1")
+    reason: str
+
+
+def measure_item_weights(spec: QuestionnaireSpec) -> list[MeasureItemWeights]:
+    """The PHQ-2 and GAD-2 items of this version, their live weights and why they weigh that.
+
+    The weights come from the spec (the data the scoring reads); only the reason is prose, from
+    measures.WEIGHT_REASONS.
+    """
+    names = {"peripheral": "peripheral", "central": "central"}
+    names |= {"stress_driven": "stress-driven", "neuropathic": "neuropathic"}
+    rows = []
+    for item in spec.items:
+        if item.code not in measures.WEIGHT_REASONS:
+            continue
+        answers = tuple(
+            (
+                option.label,
+                ", ".join(
+                    f"{names.get(code, code)} {points:+d}"
+                    for code, points in option.weights.items()
+                    if points
+                )
+                or "0",
+            )
+            for option in item.options
+        )
+        rows.append(
+            MeasureItemWeights(
+                item.code, item.wording, answers, str(measures.WEIGHT_REASONS[item.code])
+            )
+        )
+    return rows
+
+
 def how_it_works_context(spec: QuestionnaireSpec | None, rulebook=cautions.CAUTIONS) -> dict:
     return {
         "spec": spec,
         "type_names": TYPE_SHORT_NAMES,
         "weights": weight_rows(spec) if spec else {},
+        "measure_weights": measure_item_weights(spec) if spec else [],
+        "measures": measures.MEASURES,
         "high": scoring.HIGH,
         "moderate": scoring.MODERATE,
         "mixed_margin": scoring.MIXED_MARGIN,

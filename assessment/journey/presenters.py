@@ -15,6 +15,7 @@ from ..rules.cautions import BY_CODE as CAUTIONS_BY_CODE
 from ..rules.codes import RED_FLAGS
 from ..rules.flow import visible_items
 from ..rules.labels import LEVEL_NAMES, LEVEL_WORDS, TYPE_NAMES, TYPE_PHRASES
+from ..rules.measures import MEASURES_BY_CODE, SCREENS, screens_positive
 from ..rules.scoring import MapResult, Reason
 from ..rules.spec import TYPES, ItemSpec, QuestionnaireSpec
 from .forms import scale_values
@@ -307,3 +308,75 @@ def toolkit_suggestions(spec: QuestionnaireSpec, result: MapResult) -> list:
     slugs = [suggestion.slug for suggestion in result.suggestions]
     items = {item.slug: item for item in ToolkitItem.objects.published().filter(slug__in=slugs)}
     return suggestion_views(spec, result.suggestions, items)
+
+
+# What each measure is, in plain words for the person. A positive screen is something worth
+# talking about, never a label: "you have depression" must not appear anywhere.
+MEASURE_WORDS = {
+    "peg": gettext_lazy(
+        "The average of your pain score and how much pain got in the way of enjoying life and "
+        "of your general activity in the past week. Clinicians use it to follow how pain "
+        "affects daily life: if it falls by about a third (30%) between visits, that is a real "
+        "improvement."
+    ),
+    "phq2": gettext_lazy(
+        "Two questions about low mood and losing interest in things over the past two weeks. "
+        "Low mood is common when you live with pain, and it can be helped."
+    ),
+    "gad2": gettext_lazy(
+        "Two questions about feeling nervous and worrying over the past two weeks. Worry is "
+        "common when you live with pain, and it can be helped."
+    ),
+}
+MEASURE_POSITIVE_WORDS = {
+    "phq2": gettext_lazy(
+        "Your answers reach the level (3 or more) where this is worth talking to your "
+        "clinician about. It is a short check, not a diagnosis."
+    ),
+    "gad2": gettext_lazy(
+        "Your answers reach the level (3 or more) where this is worth talking to your "
+        "clinician about. It is a short check, not a diagnosis."
+    ),
+}
+MEASURE_NOT_ANSWERED = gettext_lazy(
+    "Not worked out: one of its questions was skipped, and we never guess an answer."
+)
+
+
+@dataclass
+class MeasureView:
+    code: str
+    name: str
+    value: float | int | None
+    maximum: int
+    words: str
+    positive: bool
+    positive_words: str
+    not_answered: str
+
+
+def measure_views(spec: QuestionnaireSpec, result: MapResult) -> list[MeasureView]:
+    """PEG, PHQ-2 and GAD-2 in plain words, for a questionnaire version that asks them.
+
+    A measure with a skipped item says so; it is never shown as 0.
+    """
+    views = []
+    for code in SCREENS:
+        measure = MEASURES_BY_CODE[code]
+        if not all(item in spec.by_code for item in measure.items):
+            continue  # version 1 does not ask these
+        value = result.measures.get(code)
+        positive = screens_positive(code, value)
+        views.append(
+            MeasureView(
+                code=code,
+                name=measure.name,
+                value=value,
+                maximum=measure.maximum,
+                words=str(MEASURE_WORDS[code]),
+                positive=positive,
+                positive_words=str(MEASURE_POSITIVE_WORDS[code]) if positive else "",
+                not_answered=str(MEASURE_NOT_ANSWERED) if value is None else "",
+            )
+        )
+    return views

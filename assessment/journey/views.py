@@ -456,6 +456,7 @@ def results(request, key):
             flags=presenters.flag_labels(spec, result.red_flags),
             suggestions=suggestions,
             medicine_cautions=presenters.medicine_caution_views(result),
+            measures=presenters.measure_views(spec, result),
             faqs=faqs,
             notes=notes,
             taper_faq=taper_faq,

@@ -21,6 +21,13 @@ from ..rules import flow
 from ..rules.cautions import BY_CODE
 from ..rules.codes import RED_FLAGS, SELF_HARM, WPI_REGIONS
 from ..rules.labels import LEVEL_NAMES, TYPE_CLINICIAN_NAMES
+from ..rules.measures import (
+    MEASURES_BY_CODE,
+    PEG_MEANINGFUL_CHANGE,
+    SCREENS,
+    peg_meaningful_change,
+    screens_positive,
+)
 from ..rules.scoring import SCORING_VERSION, MapResult
 from ..rules.spec import TYPES, ItemSpec, QuestionnaireSpec
 
@@ -45,6 +52,8 @@ CLINICAL_LABELS = {
     "red_flags": _("Red-flag screen"),
     "duration": _("Duration"),
     "intensity": _("Average intensity, past week (0–10)"),
+    "interference_enjoyment": _("Interference with enjoyment, past week (0–10)"),
+    "interference_activity": _("Interference with activity, past week (0–10)"),
     "body_regions": _("Painful regions"),
     "pain_spread": _("Spread"),
     "movement_link": _("Mechanical pattern"),
@@ -62,7 +71,10 @@ CLINICAL_LABELS = {
     "processed_food": _("Processed food in diet"),
     "stress_level": _("Stress, past month"),
     "stress_pain_link": _("Pain worse with stress"),
+    "little_interest": _("Little interest or pleasure, past 2 weeks"),
     "mood": _("Low mood or anhedonia, past 2 weeks"),
+    "nervous": _("Nervous, anxious or on edge, past 2 weeks"),
+    "uncontrolled_worry": _("Cannot stop or control worrying, past 2 weeks"),
     "self_harm": _("Thoughts of self-harm, past 2 weeks"),
     "worry": _("Worries pain will never improve"),
     "fear_of_movement": _("Believes activity is unsafe"),
@@ -118,6 +130,57 @@ class SectionRows:
 
 
 @dataclass(frozen=True)
+class MeasureRow:
+    code: str
+    name: str
+    value: str  # "7.0/10", "3/6"; "" when not answered (a skipped item): never 0
+    positive: bool  # PHQ-2 or GAD-2 at or over the published cut-off
+    reading: str  # the published cut-off, or what a meaningful PEG change is
+
+
+# The published reading of each measure, in one line for the clinician.
+MEASURE_READINGS = {
+    "phq2": _("Positive screen at 3 or more of 6: assess further (e.g. PHQ-9)."),
+    "gad2": _("Positive screen at 3 or more of 6: assess further (e.g. GAD-7)."),
+}
+PEG_READING = _(
+    "0-10: mean of pain, interference with enjoyment and with activity (past week). A "
+    "%(percent)s%% fall is a meaningful improvement."
+)
+PEG_TARGET = _("From %(value)s, that is %(target)s or lower.")
+
+
+def _measure_rows(spec: QuestionnaireSpec, result: MapResult) -> tuple[MeasureRow, ...]:
+    rows = []
+    for code in SCREENS:
+        measure = MEASURES_BY_CODE[code]
+        if not all(item in spec.by_code for item in measure.items):
+            continue  # a version that does not ask it (version 1)
+        value = result.measures.get(code)
+        if code == "peg":
+            reading = str(PEG_READING) % {"percent": round(PEG_MEANINGFUL_CHANGE * 100)}
+            if value is not None:
+                reading += " " + str(PEG_TARGET) % {
+                    "value": f"{value:.1f}",
+                    "target": f"{peg_meaningful_change(value):.1f}",
+                }
+            shown = f"{value:.1f}/10" if value is not None else ""
+        else:
+            reading = str(MEASURE_READINGS[code])
+            shown = f"{value}/{measure.maximum}" if value is not None else ""
+        rows.append(
+            MeasureRow(
+                code=code,
+                name=measure.name,
+                value=shown,
+                positive=screens_positive(code, value),
+                reading=str(reading),
+            )
+        )
+    return tuple(rows)
+
+
+@dataclass(frozen=True)
 class Summary:
     reference: str
     date: datetime | None
@@ -136,6 +199,7 @@ class Summary:
     acute: bool
     leading: tuple[str, ...]  # type names
     types: tuple[TypeRow, ...]
+    measures: tuple[MeasureRow, ...]
     # Pain
     duration: str
     intensity: int | None
@@ -321,6 +385,7 @@ def build_summary(
         acute=result.acute,
         leading=tuple(str(TYPE_CLINICIAN_NAMES.get(code, code)) for code in result.primary),
         types=types,
+        measures=_measure_rows(spec, result),
         duration=", ".join(labels("duration")),
         intensity=relevant.get("intensity"),
         wpi_count=len(wpi),

@@ -116,20 +116,23 @@ def _fhir_json(resource: dict, filename: str | None = None) -> HttpResponse:
     return response
 
 
-def _fhir_response(assessment):
+def _fhir_response(request, assessment):
+    """The assessment as a FHIR Bundle: answers, safety results, measures and scores."""
     spec, stored, result = _parts(assessment)
     reference = reference_for(assessment.key)
-    resource = fhir.build_questionnaire_response(
+    bundle = fhir.build_bundle(
         spec,
         stored,
         result,
+        key=assessment.key,
         reference=reference,
         authored=assessment.completed_at or assessment.updated_at,
         complete=assessment.is_complete,
+        base=fhir.base_url(request),
         # The same suggestions, cautions and grades as the summary, in one query.
         suggestions=toolkit_suggestions(spec, result) if result else (),
     )
-    return _fhir_json(resource, f"painmap-{reference}.fhir.json")
+    return _fhir_json(bundle, f"painmap-{reference}.fhir.json")
 
 
 # The person's own pages -----------------------------------------------------------------
@@ -151,7 +154,7 @@ def summary_pdf(request, key):
 @private_page
 @require_GET
 def fhir_response(request, key):
-    return _fhir_response(owned_assessment_or_404(request, key))
+    return _fhir_response(request, owned_assessment_or_404(request, key))
 
 
 @private_page
@@ -242,7 +245,7 @@ def shared_pdf(request, signed):
 @ratelimit.limit_failures("share")
 @require_GET
 def shared_fhir(request, signed):
-    return _fhir_response(_shared_assessment(signed))
+    return _fhir_response(request, _shared_assessment(signed))
 
 
 # Public ---------------------------------------------------------------------------------
@@ -254,7 +257,9 @@ def fhir_questionnaire(request, version):
     questionnaire = get_object_or_404(
         Questionnaire.objects.exclude(status=Questionnaire.Status.DRAFT), version=version
     )
-    resource = fhir.build_questionnaire(spec_for(questionnaire), date=questionnaire.published_at)
+    resource = fhir.build_questionnaire(
+        spec_for(questionnaire), base=fhir.base_url(request), date=questionnaire.published_at
+    )
     response = _fhir_json(resource, f"painmap-map-v{version}.fhir.json")
     # A published version never changes, so anyone may cache its definition.
     patch_cache_control(response, public=True, max_age=60 * 60 * 24)

@@ -11,7 +11,9 @@ from django.urls import reverse
 from assessment.data.seed_map import seed_spec
 from tests.support import (
     FULL_ANSWERS,
+    FULL_ANSWERS_V2,
     make_assessment,
+    make_finished,
     pdf_text,
     seed_toolkit,
     squash,
@@ -40,10 +42,18 @@ def printed(page, paper: str) -> tuple[int, str]:
     return pages, squash(text)
 
 
+# Version 2 adds the validated measures, with the longest note the questionnaire accepts.
+LONG_NOTE = ("My pain is worse after long shifts and better after a warm bath. " * 16)[:1000]
+
+
+@pytest.mark.parametrize("version", [1, 2])
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_it_prints_a_fully_answered_summary_on_two_pages(page, live_server, paper):
+def test_it_prints_a_fully_answered_summary_on_two_pages(page, live_server, paper, version):
     seed_toolkit()
-    assessment = make_assessment(v1(), FULL_ANSWERS, complete=True)
+    answers = (
+        FULL_ANSWERS if version == 1 else {**FULL_ANSWERS_V2, "notes_for_clinician": LONG_NOTE}
+    )
+    assessment = make_finished(answers, version=version)
     open_summary(page, live_server, assessment)
     cautions = [squash(text) for text in page.locator("[data-caution]").all_inner_texts()]
     assert cautions, "this story carries toolkit cautions"

@@ -117,9 +117,10 @@ def test_the_fhir_export_carries_each_suggestion_with_its_strength_and_stays_val
     client, assessment
 ):
     suggestions = shown_suggestions(client, assessment)
-    resource = json.loads(
+    bundle = json.loads(
         client.get(reverse("assessment:fhir_response", args=[assessment.key])).content
     )
+    resource = bundle["entry"][0]["resource"]  # the QuestionnaireResponse
     QuestionnaireResponse.model_validate(resource)
     (group,) = [r for r in resource["contained"] if r["resourceType"] == "RequestGroup"]
     RequestGroup.model_validate(group)
@@ -132,10 +133,10 @@ def test_the_fhir_export_carries_each_suggestion_with_its_strength_and_stays_val
         item = suggestion.item
         assert action["prefix"] == f"{rank}."
         (ext,) = action["extension"]
-        assert ext["url"] == "https://painmap.example/fhir/StructureDefinition/evidence-strength"
+        assert ext["url"] == "http://testserver/fhir/StructureDefinition/evidence-strength"
         coding = ext["valueCodeableConcept"]["coding"][0]
         assert coding == {
-            "system": "https://painmap.example/fhir/CodeSystem/evidence-strength",
+            "system": "http://testserver/fhir/CodeSystem/evidence-strength",
             "code": item.evidence_strength,
             "display": str(item.grade.label),
         }
@@ -160,9 +161,10 @@ def test_an_ungraded_item_says_so_instead_of_guessing(client, assessment):
     ToolkitItem.objects.update(evidence_strength="", evidence_claim="")
     summary = client.get(reverse("assessment:summary", args=[assessment.key])).content.decode()
     results = client.get(reverse("assessment:results", args=[assessment.key])).content.decode()
-    fhir = json.loads(
+    bundle = json.loads(
         client.get(reverse("assessment:fhir_response", args=[assessment.key])).content
     )
+    fhir = bundle["entry"][0]["resource"]  # the QuestionnaireResponse
 
     assert "Evidence: not yet graded" in text_of(summary)
     assert "Evidence: not yet graded" in text_of(results)

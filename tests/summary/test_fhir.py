@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 import pytest
 from django.urls import reverse
+from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.observation import Observation
 from fhir.resources.R4B.questionnaire import Questionnaire as FhirQuestionnaire
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
@@ -40,8 +41,13 @@ def response_for(answers, complete=True, base=BASE):
 
 
 def answered(resource) -> dict:
-    """linkId -> list of answers, over every group."""
-    return {item["linkId"]: item["answer"] for group in resource["item"] for item in group["item"]}
+    """linkId -> list of answers, over every group (skipped items: absent)."""
+    return {
+        item["linkId"]: item["answer"]
+        for group in resource["item"]
+        for item in group["item"]
+        if "answer" in item
+    }
 
 
 # Questionnaire ----------------------------------------------------------------------------
@@ -108,14 +114,15 @@ def test_it_builds_a_valid_questionnaire_response():
     assert resource["questionnaire"] == f"{BASE}/Questionnaire/map|1"
     assert resource["status"] == "completed"
     assert resource["authored"] == "2026-03-01T09:30:15+00:00"
-    assert resource["identifier"]["value"] == "PM-TEST01"
+    assert resource["identifier"]["system"] == "urn:ietf:rfc:3986"
+    assert resource["identifier"]["value"] == f"urn:uuid:{resource['id']}"
+    assert "PM-TEST01" in resource["text"]["div"], "the short reference is kept for people"
 
 
 def test_it_marks_an_unfinished_response_in_progress():
     resource = response_for({"red_flags": ["none"]}, complete=False)
     QuestionnaireResponse.model_validate(resource)
     assert resource["status"] == "in-progress"
-    assert all(obs["status"] == "preliminary" for obs in resource["contained"])
 
 
 def test_it_writes_answers_as_codings_integers_and_strings():
@@ -135,30 +142,48 @@ def test_it_writes_answers_as_codings_integers_and_strings():
     assert answers["red_flags"][0]["valueCoding"]["code"] == "none"
 
 
-def test_it_leaves_out_skipped_items_and_hidden_branches():
+def test_it_marks_skipped_items_and_leaves_out_hidden_branches_and_unreached_items():
     answers = {**FULL_ANSWERS, "fatigue": None, "notes_for_clinician": "", "medications": ["none"]}
+    del answers["surgery"]  # never reached
     resource = response_for(answers)
     QuestionnaireResponse.model_validate(resource)
-    present = answered(resource)
-    assert "fatigue" not in present
-    assert "notes_for_clinician" not in present
-    assert "opioid_duration" not in present and "opioid_taper" not in present
+    items = {item["linkId"]: item for group in resource["item"] for item in group["item"]}
+    for skipped in ("fatigue", "notes_for_clinician"):
+        assert "answer" not in items[skipped]
+        assert items[skipped]["extension"] == [
+            {"url": fhir.EXT_DATA_ABSENT, "valueCode": "asked-declined"}
+        ]
+    assert "surgery" not in items, "not asked is not skipped"
+    assert "opioid_duration" not in items and "opioid_taper" not in items
     assert "opioid_duration" in answered(response_for(FULL_ANSWERS))
     assert all(group["item"] for group in resource["item"]), "no empty groups"
 
 
-def test_it_carries_the_four_scores_as_contained_observations():
-    answers = FULL_ANSWERS
-    result = scoring.score(SPEC, relevant_answers(SPEC, answers))
-    resource = response_for(answers)
-    observations = resource["contained"]
+def test_it_carries_the_four_scores_as_observations_derived_from_the_response():
+    result = scoring.score(SPEC, relevant_answers(SPEC, FULL_ANSWERS))
+    bundle = fhir.build_bundle(
+        SPEC,
+        FULL_ANSWERS,
+        result,
+        key="k" * 40,
+        reference="PM-TEST01",
+        authored=AUTHORED,
+        complete=True,
+        base=BASE,
+    )
+    response_url = bundle["entry"][0]["fullUrl"]
+    observations = [
+        entry["resource"]
+        for entry in bundle["entry"][1:]
+        if entry["resource"]["code"]["coding"][0]["system"] == f"{BASE}/CodeSystem/map-scores"
+    ]
     assert [obs["code"]["coding"][0]["code"] for obs in observations] == list(scoring.TYPES)
     for obs in observations:
         Observation.model_validate(obs)
         part = result.types[obs["code"]["coding"][0]["code"]]
         assert obs["valueInteger"] == part.score
         assert obs["interpretation"][0]["coding"][0]["code"] == part.level
-        assert obs["derivedFrom"] == [{"reference": "#"}]
+        assert obs["derivedFrom"] == [{"reference": response_url}]
         assert scoring.SCORING_VERSION in obs["method"]["text"]
 
 
@@ -187,7 +212,9 @@ def test_it_serves_the_response_as_fhir_json_to_the_owner(client, assessment):
     assert response["Content-Type"].startswith("application/fhir+json")
     assert "no-store" in response["Cache-Control"]
     assert {"noindex", "nofollow"} <= set(response["X-Robots-Tag"].replace(",", " ").split())
-    resource = json.loads(response.content)
+    bundle = json.loads(response.content)
+    Bundle.model_validate(bundle)
+    resource = bundle["entry"][0]["resource"]
     QuestionnaireResponse.model_validate(resource)
     assert resource["status"] == "completed"
     assert assessment.key not in response.content.decode()
@@ -223,7 +250,7 @@ def test_it_leaves_a_hidden_branch_out_of_the_exported_response(client, db):
     services.store_answer(assessment, "medications", ["nsaids_regular"])
     services.complete(assessment, spec_for(assessment.questionnaire))
     claim(client, assessment)
-    resource = client.get(reverse("assessment:fhir_response", args=[assessment.key])).json()
-    present = answered(resource)
+    bundle = client.get(reverse("assessment:fhir_response", args=[assessment.key])).json()
+    present = answered(bundle["entry"][0]["resource"])
     assert "opioid_duration" not in present and "opioid_taper" not in present
     assert [a["valueCoding"]["code"] for a in present["medications"]] == ["nsaids_regular"]

@@ -11,6 +11,7 @@ from assessment.summary import pdf
 from assessment.summary.builder import reference_for
 from tests.support import (
     FULL_ANSWERS,
+    FULL_ANSWERS_V2,
     claim,
     make_assessment,
     pdf_text,
@@ -54,6 +55,46 @@ def test_it_downloads_a_pdf_named_for_the_reference(client, assessment):
 def test_it_fits_a_fully_answered_questionnaire_on_two_pages(client, assessment):
     pages, _text, _meta = pdf_text(get_pdf(client, assessment).content)
     assert 1 <= pages <= 2
+
+
+def first_page_text(data: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return squash(PdfReader(io.BytesIO(data)).pages[0].extract_text() or "")
+
+
+def test_it_fits_a_fully_answered_version_2_on_two_pages_with_measures_and_note_on_page_1(
+    client, db
+):
+    seed_toolkit()
+    assessment = make_assessment({**FULL_ANSWERS_V2, "notes_for_clinician": LONG_NOTE}, version=2)
+    data = get_pdf(client, assessment).content
+    pages, text, _meta = pdf_text(data)
+    assert 1 <= pages <= 2
+    page_1 = first_page_text(data)
+    for expected in (
+        "Validated measures",
+        "PEG 7.0/10",
+        "PHQ-2 3/6 positive screen",
+        "GAD-2 5/6 positive screen",
+        "Positive screen at 3 or more of 6",
+        "A 30% fall is a meaningful improvement",
+        "From 7.0, that is 4.9 or lower.",
+        squash(LONG_NOTE)[:200],
+    ):
+        assert expected in page_1, expected
+
+
+def test_it_says_not_answered_for_a_measure_with_a_skipped_item_never_0(client, db):
+    assessment = make_assessment(
+        {**FULL_ANSWERS_V2, "interference_activity": None, "nervous": None}, version=2
+    )
+    page_1 = first_page_text(get_pdf(client, assessment).content)
+    assert "PEG Not answered" in page_1
+    assert "GAD-2 Not answered" in page_1
+    assert "PHQ-2 3/6" in page_1
 
 
 def test_it_carries_the_key_content_and_reference(client, assessment):

@@ -166,7 +166,8 @@ def test_it_serves_the_pdf_and_fhir_from_a_share_link(owner, assessment):
     assert reference_for(assessment.key) in squash(text)
     fhir = clinician.get(shared_url(link, "shared:fhir"))
     assert fhir.status_code == 200
-    assert fhir.json()["resourceType"] == "QuestionnaireResponse"
+    assert fhir.json()["resourceType"] == "Bundle"
+    assert fhir.json()["entry"][0]["resource"]["resourceType"] == "QuestionnaireResponse"
     assert_private(fhir)
 
 
