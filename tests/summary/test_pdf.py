@@ -14,6 +14,7 @@ from tests.support import (
     FULL_ANSWERS_V2,
     claim,
     make_assessment,
+    make_finished,
     pdf_text,
     seed_toolkit,
     squash,
@@ -69,7 +70,7 @@ def test_it_fits_a_fully_answered_version_2_on_two_pages_with_measures_and_note_
     client, db
 ):
     seed_toolkit()
-    assessment = make_assessment({**FULL_ANSWERS_V2, "notes_for_clinician": LONG_NOTE}, version=2)
+    assessment = make_finished({**FULL_ANSWERS_V2, "notes_for_clinician": LONG_NOTE}, version=2)
     data = get_pdf(client, assessment).content
     pages, text, _meta = pdf_text(data)
     assert 1 <= pages <= 2
@@ -88,7 +89,7 @@ def test_it_fits_a_fully_answered_version_2_on_two_pages_with_measures_and_note_
 
 
 def test_it_says_not_answered_for_a_measure_with_a_skipped_item_never_0(client, db):
-    assessment = make_assessment(
+    assessment = make_finished(
         {**FULL_ANSWERS_V2, "interference_activity": None, "nervous": None}, version=2
     )
     page_1 = first_page_text(get_pdf(client, assessment).content)
