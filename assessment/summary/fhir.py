@@ -133,6 +133,11 @@ def answer_system(item_code: str, base: str | None = None) -> str:
     return code_system(f"map-answers/{item_code}", base)
 
 
+def reference_system(base: str | None = None) -> str:
+    """Where a person's short anonymous reference (PM-…) is an identifier (progress_fhir)."""
+    return f"{base or base_url()}/NamingSystem/map-reference"
+
+
 def score_system(base: str | None = None) -> str:
     return code_system("map-scores", base)
 
