@@ -56,6 +56,10 @@ def clean_answer(item: ItemSpec, raw) -> object:
         if not isinstance(raw, str):
             raise AnswerError(f"{item.code} needs text")
         text = raw.strip()
+        # PostgreSQL cannot store NUL, and a lone surrogate cannot be encoded: refuse both with
+        # a message rather than fail (and log the person's words) when saving.
+        if "\x00" in text or any("\ud800" <= ch <= "\udfff" for ch in text):
+            raise AnswerError(f"{item.code} has characters that cannot be saved: please retype it")
         if len(text) > TEXT_MAX_LENGTH:
             raise AnswerError(f"{item.code} must be {TEXT_MAX_LENGTH} characters or fewer")
         return text

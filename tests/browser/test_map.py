@@ -105,6 +105,8 @@ def walk_by_form(page, site, check_width=False):
 
 
 def assert_no_horizontal_scroll(page):
+    # A click may still be navigating when the URL has changed: measure the loaded page.
+    page.wait_for_load_state()
     overflow = page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )

@@ -151,3 +151,14 @@ def test_it_keeps_answers_out_of_the_error_log(owner, caplog, monkeypatch):
     assert secret not in logged
     assert secret not in report  # what an error e-mail or Sentry would carry
     assert assessment.key not in logged
+
+
+@pytest.mark.parametrize("junk", ["a\x00b", "\ud800", "note \udfff end"])
+def test_it_refuses_nul_and_lone_surrogates_in_text_with_a_message(client, db, junk):
+    """PostgreSQL cannot store NUL: refused with a message, never a 500 (found by the fuzz)."""
+    from assessment.data.seed_map import seed_spec
+    from assessment.rules.answers import AnswerError, clean_answer
+
+    item = seed_spec(1).by_code["notes_for_clinician"]
+    with pytest.raises(AnswerError, match="cannot be saved"):
+        clean_answer(item, junk)
