@@ -256,7 +256,7 @@ def _live_spec():
 
 @admin.register(CautionRule)
 class CautionAdmin(SimpleHistoryAdmin):
-    """The one caution table: results, summary, PDF, FHIR, CSV, map_score, the test bench and
+    """The one caution table: results, summary, PDF, FHIR, map_score, the test bench and
     the method page all read it. A change applies to assessments completed from then on."""
 
     form = CautionForm

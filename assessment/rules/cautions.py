@@ -12,7 +12,7 @@ The table itself is data that editors manage in the admin (`content.Caution`: co
 the person and the clinician, triggers, the toolkit items it rides on, rank factor). `CAUTIONS`
 below is its seed and the built-in floor: a contract caution missing from the database is
 taken from here, so a caution can never go missing. Scoring takes the table as a `rulebook`
-argument; results, the clinician summary, the PDF, FHIR, the CSV export, `map_score`, the test
+argument; results, the clinician summary, the PDF, FHIR, `map_score`, the test
 bench and the "How MAP works" page all read that one table. Plain Python: no ORM, no request.
 
 Triggers, for the clinician reviewing this file (and as editors write them, one per line:
