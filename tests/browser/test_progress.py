@@ -40,8 +40,11 @@ def site(live_server):
 
 
 def tick(page, input_id):
-    page.click(f"label[for={input_id}]", force=True)
-    assert page.is_checked(f"#{input_id}")
+    # Tap the box where it is drawn, once the page has finished loading: a forced click on a page
+    # still loading (the server is slow under CI load) hit a spot the layout then moved, and
+    # flaked. check() fails if the tap did not tick the box.
+    page.wait_for_load_state()
+    page.check(f"#{input_id}", force=True)
 
 
 def assert_fits(page):
