@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from django.conf import settings
 from django.utils.html import format_html, format_html_join
@@ -131,11 +131,6 @@ def answer_system(item_code: str, base: str | None = None) -> str:
     has its own system; the code itself is exactly the ITEMS.md answer code.
     """
     return code_system(f"map-answers/{item_code}", base)
-
-
-def reference_system(base: str | None = None) -> str:
-    """Where a person's short anonymous reference (PM-…) is an identifier (progress_fhir)."""
-    return f"{base or base_url()}/NamingSystem/map-reference"
 
 
 def score_system(base: str | None = None) -> str:
@@ -542,7 +537,9 @@ class _Entries:
         self.base = base
         self.resources: list[dict] = []
 
-    def observation(self, part: str, code: dict, summary_html, **fields) -> dict:
+    def observation(
+        self, part: str, code: dict, summary_html, *, derived: bool = True, **fields
+    ) -> dict:
         resource_id = _part_uuid(self.response_id, part)
         resource = {
             "resourceType": "Observation",
@@ -559,8 +556,9 @@ class _Entries:
             "code": code,
             "effectiveDateTime": self.authored,
             **fields,
-            "derivedFrom": [self.response_ref],
         }
+        if derived:
+            resource["derivedFrom"] = [self.response_ref]
         self.resources.append(resource)
         return resource
 
@@ -667,24 +665,14 @@ def _measure_observations(entries: _Entries, spec: QuestionnaireSpec, result: Ma
         if not all(code in spec.by_code for code in measure.items):
             continue
         value = result.measures.get(measure.code)
-        codings = []
-        if measure.code in LOINC_CODES:
-            loinc, display = LOINC_CODES[measure.code]
-            codings.append({"system": LOINC, "code": loinc, "display": display})
         display = MEASURE_DISPLAY[measure.code]
-        codings.append({"system": measure_system(base), "code": measure.code, "display": display})
         fields: dict = {}
         if value is None:
             fields["dataAbsentReason"] = _absent("asked-declined")
             shown = "not answered (a question was skipped)"
         else:
             if measure.code == "peg":
-                fields["valueQuantity"] = {
-                    "value": value,
-                    "unit": "{score}",
-                    "system": UCUM,
-                    "code": "{score}",
-                }
+                fields["valueQuantity"] = _score_quantity(value)
             else:
                 fields["valueInteger"] = value
             shown = f"{value} of {measure.maximum}"
@@ -695,9 +683,41 @@ def _measure_observations(entries: _Entries, spec: QuestionnaireSpec, result: Ma
         fields["method"] = {"text": f"As published: {measure.source}"}
         entries.observation(
             f"measure/{measure.code}",
-            {"coding": codings, "text": display},
+            _measure_code(measure.code, base),
             format_html("<p>{}: <b>{}</b></p>", display, shown),
             **fields,
+        )
+
+
+def _measure_code(code: str, base: str) -> dict:
+    """A measure's code: LOINC where it has one, and PainMap's own. A check-in's PEG carries the
+    same code as the MAP's, so a record system can trend them as one series."""
+    codings = []
+    if code in LOINC_CODES:
+        loinc, display = LOINC_CODES[code]
+        codings.append({"system": LOINC, "code": loinc, "display": display})
+    display = MEASURE_DISPLAY[code]
+    codings.append({"system": measure_system(base), "code": code, "display": display})
+    return {"coding": codings, "text": display}
+
+
+def _score_quantity(value: float) -> dict:
+    # PEG is a mean of three 0-10 items, so a Quantity (R4 Observation has no decimal value).
+    return {"value": value, "unit": "{score}", "system": UCUM, "code": "{score}"}
+
+
+def _check_in_observations(entries: _Entries, check_in_pegs: Sequence[tuple[date, float]]):
+    """One Observation per PEG given at a check-in after the MAP (issue 15), dated to its day.
+    The MAP's own PEG is the measure above: it is not repeated here."""
+    for n, (day, value) in enumerate(check_in_pegs, start=1):
+        entries.observation(
+            f"check-in/{n}/peg",
+            _measure_code("peg", entries.base),
+            format_html("<p>PEG at a check-in on {}: <b>{} of 10</b></p>", day.isoformat(), value),
+            derived=False,  # a check-in is its own answers, not part of the MAP response
+            effectiveDateTime=day.isoformat(),
+            valueQuantity=_score_quantity(value),
+            method={"text": "Mean of three 0-10 items (Krebs et al. 2009), at a PainMap check-in"},
         )
 
 
@@ -795,11 +815,13 @@ def build_bundle(
     complete: bool,
     base: str | None = None,
     suggestions: Sequence = (),
+    check_in_pegs: Sequence[tuple[date, float]] = (),
 ) -> dict:
     """One assessment as a FHIR R4 `collection` Bundle: the QuestionnaireResponse first, then
     the safety results (urgency, each red flag, the self-harm answer as Observations; each
     medicine caution as a DetectedIssue), the measures, the four type scores and the leading
-    types, and each suggestion with its cautions. Every resource is derived from the response.
+    types, and each suggestion with its cautions; then PEG at each later check-in (`check_in_pegs`,
+    (day, PEG) pairs). Every resource but the check-ins' is derived from the response.
     """
     base = base or base_url()
     stored = dict(stored)
@@ -821,6 +843,7 @@ def build_bundle(
     _measure_observations(entries, spec, result)
     _type_observations(entries, spec, result)
     _suggestion_observations(entries, result)
+    _check_in_observations(entries, check_in_pegs)
     bundle_id = _part_uuid(response_id, "bundle")
     return {
         "resourceType": "Bundle",

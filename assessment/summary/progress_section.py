@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..journey import plan_presenters, plan_services, presenters
@@ -41,18 +40,13 @@ class ChangeOverTime:
     crisis_days: list[dt.date] = field(default_factory=list)
 
 
-def peg_series_with_source(assessment: Assessment, rows) -> list[tuple[dt.date, float, str]]:
-    """PEG measurements with where each came from, for FHIR (`map` or `check-in`)."""
-    series = []
-    base = plan_services.baseline_peg(assessment)
-    if base is not None and assessment.completed_at:
-        series.append((timezone.localdate(assessment.completed_at), base, "map"))
-    series += [
-        (row.day, row.peg, "check-in")
-        for row in plan_services.submitted(rows)
-        if row.peg is not None
-    ]
-    return series
+def check_in_pegs(assessment: Assessment) -> list[tuple[dt.date, float]]:
+    """PEG at each submitted check-in, oldest first, for the FHIR Bundle: two queries at most."""
+    plan = plan_services.plan_for(assessment)
+    if plan is None:
+        return []
+    rows = plan_services.submitted(plan_services.check_ins(plan))
+    return [(row.day, row.peg) for row in rows if row.peg is not None]
 
 
 def change_over_time(assessment: Assessment, spec) -> ChangeOverTime | None:

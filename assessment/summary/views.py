@@ -28,7 +28,7 @@ from ..journey.presenters import medicine_caution_views, toolkit_suggestions
 from ..models import Assessment, Questionnaire
 from ..rules.scoring import result_for
 from ..spec_loader import rulebook, spec_for
-from . import fhir, pdf, sharing
+from . import fhir, pdf, progress_section, sharing
 from .builder import build_summary, reference_for
 from .progress_section import change_over_time
 
@@ -131,6 +131,7 @@ def _fhir_response(request, assessment):
         base=fhir.base_url(request),
         # The same suggestions, cautions and grades as the summary, in one query.
         suggestions=toolkit_suggestions(spec, result) if result else (),
+        check_in_pegs=progress_section.check_in_pegs(assessment),
     )
     return _fhir_json(bundle, f"painmap-{reference}.fhir.json")
 

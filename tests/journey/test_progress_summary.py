@@ -7,12 +7,10 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.observation import Observation
 
 from assessment.models import CheckIn
-from assessment.summary.builder import reference_for
-from assessment.summary.progress_fhir import peg_observations
-from assessment.summary.progress_section import peg_series_with_source
 from tests.progress_support import check_in_data, finished_assessment, own, seed, url
 from tests.support import pdf_text, squash
 
@@ -86,23 +84,59 @@ def test_the_pdf_keeps_change_over_time_within_two_pages(client, person):
 
 def test_the_summary_costs_the_same_queries_with_more_check_ins(client, person):
     summary = reverse("assessment:summary", args=[person.key])
-    client.get(summary)
-    with CaptureQueriesContext(connection) as before:
-        client.get(summary)
-    client.post(url("check_in", person), check_in_data(uses=dict.fromkeys(PLAN, "most_days")))
-    with CaptureQueriesContext(connection) as after:
-        client.get(summary)
+    # Inside the retention window: outside it both requests would be the same 404.
+    with time_machine.travel(DAY0 + dt.timedelta(weeks=3, days=1), tick=False):
+        assert client.get(summary).status_code == 200
+        with CaptureQueriesContext(connection) as before:
+            client.get(summary)
+        response = client.post(
+            url("check_in", person), check_in_data(uses=dict.fromkeys(PLAN, "most_days"))
+        )
+        assert response.status_code == 302
+        with CaptureQueriesContext(connection) as after:
+            assert client.get(summary).status_code == 200
+    assert CheckIn.objects.filter(submitted_at__isnull=False).count() == 4
     assert len(before) == len(after)
 
 
-def test_each_peg_measurement_is_one_dated_fhir_observation(person):
-    rows = list(CheckIn.objects.filter(plan__assessment=person))
-    series = peg_series_with_source(person, rows)
-    observations = peg_observations(series, reference=reference_for(person.key))
-    assert len(observations) == 4  # the MAP and three check-ins
-    check_ins = [o for o in observations if "check-in" in o["method"]["text"]]
+def fhir_bundle(client, person):
+    with time_machine.travel(DAY0 + dt.timedelta(weeks=3, days=1), tick=False):
+        response = client.get(reverse("assessment:fhir_response", args=[person.key]))
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_the_fhir_bundle_has_each_check_in_peg_as_a_dated_observation(client, person):
+    bundle = fhir_bundle(client, person)
+    Bundle.model_validate(bundle)
+    pegs = [
+        entry["resource"]
+        for entry in bundle["entry"]
+        if entry["resource"]["resourceType"] == "Observation"
+        and any(c["code"] == "peg" for c in entry["resource"]["code"]["coding"])
+    ]
+    for resource in pegs:
+        Observation.model_validate(resource)
+    baseline, *check_ins = pegs
+    # The MAP's PEG once (from the response), then the three check-ins, each on its own day and
+    # coded the same, so a record system can draw one line.
+    assert baseline["derivedFrom"] and baseline["valueQuantity"]["value"] == 6.3
     assert [o["effectiveDateTime"] for o in check_ins] == ["2026-03-09", "2026-03-16", "2026-03-23"]
-    assert [o["valueQuantity"]["value"] for o in observations] == [6.3, 5.3, 4.7, 4.0]
-    for resource in observations:
-        Observation.model_validate(resource)  # a valid FHIR Observation
-    assert len({o["id"] for o in observations}) == 4
+    assert [o["valueQuantity"]["value"] for o in check_ins] == [5.3, 4.7, 4.0]
+    assert all("derivedFrom" not in o for o in check_ins)
+    assert all(o["code"] == baseline["code"] for o in check_ins)
+    assert len({o["id"] for o in pegs}) == 4
+
+
+def test_a_draft_check_in_is_not_in_the_fhir_bundle(client, person):
+    with time_machine.travel(DAY0 + dt.timedelta(weeks=3, days=1), tick=False):
+        # Half a page: kept as a draft, not yet a check-in.
+        assert client.post(url("check_in", person), {"intensity": "2"}).status_code == 200
+    bundle = fhir_bundle(client, person)
+    dated = [
+        e["resource"]["effectiveDateTime"]
+        for e in bundle["entry"]
+        if e["resource"]["resourceType"] == "Observation"
+        and "check-in" in e["resource"].get("method", {}).get("text", "")
+    ]
+    assert len(dated) == 3
