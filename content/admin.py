@@ -1,13 +1,19 @@
 """The editors' admin: find, write, review and publish guide content, with its history."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import views
+from .markdown import normalise_newlines
 from .models import (
     Article,
     CautionRule,
@@ -100,14 +106,60 @@ EVIDENCE_FIELDSET = (
 )
 
 
+class PlainTextField(forms.CharField):
+    """A textarea's text with LF line endings. Browsers send CRLF; comparing that with the stored
+    LF text made every untouched Markdown field look changed (and recorded in the history)."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalise_newlines(value) if isinstance(value, str) else value
+
+
+PLAIN_TEXT = {models.TextField: {"form_class": PlainTextField}}
+
+
+def pages_delay_words() -> str:
+    """How long another worker may go on serving its cached copy of a guide page."""
+    seconds = int(settings.CACHES["pages"].get("TIMEOUT", 60))
+    if seconds % 60 == 0:
+        minutes = seconds // 60
+        return ngettext("a minute", "%(n)d minutes", minutes) % {"n": minutes}
+    return ngettext("%(n)d second", "%(n)d seconds", seconds) % {"n": seconds}
+
+
+class EditorAdmin(SimpleHistoryAdmin):
+    """What every guide admin shares: text fields compared without line-ending noise, no
+    history entry for a save that changed nothing, and the truth about when visitors see it."""
+
+    formfield_overrides = {**PLAIN_TEXT}
+
+    def save_model(self, request, obj, form, change):
+        if change and not form.has_changed():
+            # simple_history would otherwise record a version identical to the last.
+            obj.skip_history_when_saving = True
+        try:
+            super().save_model(request, obj, form, change)
+        finally:
+            obj.__dict__.pop("skip_history_when_saving", None)
+        if form.has_changed() or not change:
+            messages.info(
+                request,
+                _(
+                    "Visitors may see this change up to %(delay)s later: each web server keeps "
+                    "guide pages for that long."
+                )
+                % {"delay": pages_delay_words()},
+            )
+
+
 class ReferenceInline(admin.StackedInline):
     model = Reference
     extra = 1
     fields = (("citation",), ("kind", "guideline_stance"), ("doi", "url"), "note", "order")
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}, **PLAIN_TEXT}
 
 
-class GuideAdmin(SimpleHistoryAdmin):
+class GuideAdmin(EditorAdmin):
     actions = [publish, unpublish]
     list_per_page = 50
     save_on_top = True
@@ -148,6 +200,30 @@ class ArticleAdmin(GuideAdmin):
         REVIEW_FIELDSET,
     )
     inlines = [ReferenceInline]
+
+    def get_urls(self):
+        preview = path(
+            "<int:object_id>/preview/",
+            self.admin_site.admin_view(self.preview_view),
+            name="content_article_preview",
+        )
+        return [preview, *super().get_urls()]
+
+    def view_on_site(self, obj):
+        # A draft has no public page yet: "View on site" opens the editors' preview instead.
+        if obj.is_published:
+            return obj.get_absolute_url()
+        return reverse("admin:content_article_preview", args=[obj.pk])
+
+    def preview_view(self, request, object_id):
+        """The article as visitors will see it, draft or not, for signed-in staff only. It lives
+        under the admin, so the guide page cache never stores it, and it is never cached."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        response = views.article_page(request, Article.objects.all(), preview=True, pk=object_id)
+        add_never_cache_headers(response)  # no-store, private: a draft stays off every cache
+        response["X-Robots-Tag"] = "noindex"
+        return response
 
 
 class CautionInline(admin.TabularInline):
@@ -255,7 +331,7 @@ def _live_spec():
 
 
 @admin.register(CautionRule)
-class CautionAdmin(SimpleHistoryAdmin):
+class CautionAdmin(EditorAdmin):
     """The one caution table: results, summary, PDF, FHIR, map_score, the test bench and
     the method page all read it. A change applies to assessments completed from then on."""
 
@@ -309,7 +385,7 @@ class QuestionAdmin(GuideAdmin):
 
 
 @admin.register(SupportText)
-class SupportTextAdmin(SimpleHistoryAdmin):
+class SupportTextAdmin(EditorAdmin):
     """One row per place a safety text is shown; editors change the words, not the places."""
 
     list_display = ("slug", "heading", "updated_at")
@@ -320,7 +396,7 @@ class SupportTextAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Reference)
-class ReferenceAdmin(SimpleHistoryAdmin):
+class ReferenceAdmin(EditorAdmin):
     """Every source in one list, to check links and guideline stances at review time."""
 
     list_display = ("citation", "item", "article", "kind", "guideline_stance", "doi")
@@ -328,5 +404,5 @@ class ReferenceAdmin(SimpleHistoryAdmin):
     list_select_related = ("item", "article")
     search_fields = ("citation", "doi", "url", "note")
     autocomplete_fields = ("item", "article")
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}, **PLAIN_TEXT}
     ordering = ("kind", "citation")

@@ -10,9 +10,18 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}}
 
 
+def normalise_newlines(text: str) -> str:
+    """Line breaks as LF. Browsers send a textarea's line breaks as CRLF (the HTML standard says
+    so) while the seed and the database keep LF: without this, saving a page nobody touched
+    records a change to every line of it in the history."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def render_markdown(text: str) -> str:
     """Markdown to HTML that is safe to show, whatever an editor (or an attacker) typed."""
-    html = md.markdown(text or "", extensions=["extra", "sane_lists"], output_format="html")
+    html = md.markdown(
+        normalise_newlines(text or ""), extensions=["extra", "sane_lists"], output_format="html"
+    )
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

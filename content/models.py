@@ -15,7 +15,7 @@ from simple_history.models import HistoricalRecords
 from assessment.rules.codes import TYPE_CODES
 
 from . import evidence
-from .markdown import render_markdown
+from .markdown import normalise_newlines, render_markdown
 
 
 class Status(models.TextChoices):
@@ -31,7 +31,23 @@ class PublishedQuerySet(models.QuerySet):
         return self.filter(review_due__lt=today or timezone.localdate())
 
 
-class Reviewed(models.Model):
+class PlainLineEndings(models.Model):
+    """Every text field is stored with LF line endings, however it arrived (admin, shell, seed),
+    so the history shows only changes someone made."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        for field in self._meta.concrete_fields:
+            if isinstance(field, models.TextField):
+                value = getattr(self, field.attname)
+                if isinstance(value, str):
+                    setattr(self, field.attname, normalise_newlines(value))
+        super().save(*args, **kwargs)
+
+
+class Reviewed(PlainLineEndings):
     """Fields every piece of published guidance carries, so editors can keep it current."""
 
     status = models.CharField(
@@ -213,7 +229,7 @@ class ToolkitItem(Graded, Reviewed):
             )
 
 
-class Reference(models.Model):
+class Reference(PlainLineEndings):
     """A source behind an article's key claim or a toolkit item, with a link a reader can follow.
 
     Belongs to exactly one article or one toolkit item and is reviewed with it. Where the source
@@ -314,7 +330,7 @@ class CautionRuleQuerySet(models.QuerySet):
         return cautions.complete(row.as_rule() for row in rows)
 
 
-class CautionRule(models.Model):
+class CautionRule(PlainLineEndings):
     """One caution rule, read by every output: what triggers it, what it says to the person and
     to the clinician, and which toolkit items it rides on (ITEMS.md caution codes).
 
@@ -444,7 +460,7 @@ class Question(Reviewed):
         return reverse("content:questions") + f"#{self.slug}"
 
 
-class SupportText(models.Model):
+class SupportText(PlainLineEndings):
     """Safety text that editors adapt to their country: who to call, and how.
 
     Pages fall back to a built-in default (emergency services and a crisis line) when there is

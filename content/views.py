@@ -44,14 +44,18 @@ def home(request):
     return render(request, "content/home.html", context)
 
 
-def article(request, slug):
+def article_page(request, articles, *, preview=False, **lookup):
+    """One article from `articles` with its published links; the admin's preview shares it."""
     article = get_object_or_404(
-        Article.objects.published().prefetch_related(
-            _published_types(), _published_questions(), _sources()
-        ),
-        slug=slug,
+        articles.prefetch_related(_published_types(), _published_questions(), _sources()),
+        **lookup,
     )
-    return render(request, "content/article.html", {"title": article.title, "article": article})
+    context = {"title": article.title, "article": article, "preview": preview}
+    return render(request, "content/article.html", context)
+
+
+def article(request, slug):
+    return article_page(request, Article.objects.published(), slug=slug)
 
 
 def presentation_type(request, code):
