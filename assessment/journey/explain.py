@@ -47,8 +47,6 @@ def measure_item_weights(spec: QuestionnaireSpec) -> list[MeasureItemWeights]:
     The weights come from the spec (the data the scoring reads); only the reason is prose, from
     measures.WEIGHT_REASONS.
     """
-    names = {"peripheral": "peripheral", "central": "central"}
-    names |= {"stress_driven": "stress-driven", "neuropathic": "neuropathic"}
     rows = []
     for item in spec.items:
         if item.code not in measures.WEIGHT_REASONS:
@@ -57,7 +55,7 @@ def measure_item_weights(spec: QuestionnaireSpec) -> list[MeasureItemWeights]:
             (
                 option.label,
                 ", ".join(
-                    f"{names.get(code, code)} {points:+d}"
+                    f"{str(TYPE_SHORT_NAMES.get(code, code)).lower()} {points:+d}"
                     for code, points in option.weights.items()
                     if points
                 )

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from .. import spec_loader
 from ..rules.answers import AnswerError, clean_answers
 from ..rules.cautions import ALWAYS_CAUTIONS, CAUTIONS
 from ..rules.codes import TYPE_CODES
@@ -195,7 +196,7 @@ def run_bench(questionnaire, stories=None) -> BenchReport:
     spec = spec_for(questionnaire)
     if stories is None:
         stories = TestStory.objects.filter(active=True).order_by("title", "pk")
-    rulebook = _rulebook()
+    rulebook = spec_loader.rulebook()
     verdicts = tuple(
         run_one(
             spec,
@@ -246,7 +247,7 @@ def compare_bench(draft, live, stories=None) -> tuple[StoryComparison, ...]:
     live_spec = spec_for(live) if live is not None else None
     if stories is None:
         stories = TestStory.objects.filter(active=True).order_by("title", "pk")
-    rulebook = _rulebook()
+    rulebook = spec_loader.rulebook()
     found = []
     for story in stories:
         expect = Expectation.from_story(story)
@@ -319,7 +320,7 @@ def recent_impact(draft, limit: int) -> RecentImpact:
             answers[assessment_id][code] = value
     counts = dict.fromkeys(KINDS, 0)
     unfit = 0
-    rulebook = _rulebook()
+    rulebook = spec_loader.rulebook()
     for pk, stored in recent:
         try:
             cleaned = clean_answers(spec, answers[pk])
@@ -330,13 +331,6 @@ def recent_impact(draft, limit: int) -> RecentImpact:
         for kind in changes(stored, new):
             counts[kind] += 1
     return RecentImpact(looked_at=len(recent), do_not_fit=unfit, counts=counts)
-
-
-def _rulebook():
-    """The editors' caution table, as every output reads it."""
-    from ..spec_loader import rulebook
-
-    return rulebook()
 
 
 def _quoted(codes) -> str:
