@@ -75,11 +75,11 @@ class SafetyNet:
 # Short clinical names of the contract's red flags, so the summary's safety-netting line fits
 # the two printed pages; an option an editor added keeps its own label.
 CLINICIAN_FLAG_NAMES = {
-    "bladder_bowel": _("new bladder or bowel dysfunction"),
+    "bladder_bowel": _("bladder or bowel dysfunction"),
     "saddle_numbness": _("saddle numbness"),
-    "progressive_weakness": _("progressive limb weakness or numbness"),
+    "progressive_weakness": _("progressive limb weakness"),
     "chest_pain": _("chest pain or breathlessness"),
-    "fever_unwell": _("fever or systemically unwell"),
+    "fever_unwell": _("fever or feeling very unwell"),
     "weight_loss": _("unexplained weight loss"),
     "cancer_history": _("cancer"),
     "major_trauma": _("significant trauma"),

@@ -67,7 +67,7 @@ def test_results_and_summary_carry_the_net(client, calm):
     net = results[results.index("data-safety-net") :]
     assert 'href="tel:999"' in net[: net.index("</section>")]
     _pages, text, _meta = pdf_text(get(client, "summary_pdf", calm).content)
-    assert "Safety-netting given (new symptoms): emergency care for" in squash(text)
+    assert "Safety-netting given: emergency care for new" in squash(text)
 
 
 def test_no_net_where_a_red_flag_already_says_what_to_do(client):
