@@ -574,7 +574,7 @@ def test_it_explains_results_in_plain_words_and_never_says_you_have(client, ques
     assert "Your answers share most features with" in html
     # The answer list quotes the questions ("Do you have any of these?"); the rest never
     # tells the person what they have.
-    start = html.index('<section class="map-answers"')
+    start = html.index('<section class="map-answers')
     html = html[:start] + html[html.index("</section>", start) :]
     assert "you have " not in html.lower().replace("you have had", "").replace("you have told", "")
     assert 'role="img"' in html and '<title id="chart-title">' in html

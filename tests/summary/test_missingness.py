@@ -11,6 +11,7 @@ import re
 import pytest
 from django.urls import reverse
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
+from pypdf import PdfReader
 
 from tests.support import FULL_ANSWERS, claim, clinical_lead, pdf_text, squash
 from tests.support import make_finished as make_assessment
@@ -82,13 +83,19 @@ def test_summary_says_none_only_when_none_was_answered(client):
 
 
 def test_pdf_says_not_answered(client, assessment):
-    _pages, text, _meta = pdf_text(get(client, "summary_pdf", assessment).content)
+    data = get(client, "summary_pdf", assessment).content
+    pages, text, _meta = pdf_text(data)
     text = squash(text)
+    assert pages <= 2
     assert "None reported" not in text
-    assert "Medicines Not answered (skipped)" in text
-    assert "Conditions Not answered (skipped)" in text
     assert "Not asked (did not apply)" in text
-    assert "3 questions" in text
+    # Page 1: the skipped count in the header, and "Not answered" for medicines, conditions and
+    # the body map, never "none".
+    page_1 = squash(PdfReader(io.BytesIO(data)).pages[0].extract_text() or "")
+    assert "Skipped 3 questions" in page_1
+    assert "Medicines Not answered (skipped)" in page_1
+    assert "Conditions Not answered (skipped)" in page_1
+    assert "Painful regions (body map) Not answered (skipped)" in page_1
 
 
 def response_of(client, assessment) -> dict:
