@@ -266,6 +266,12 @@ class Assessment(models.Model):
         help_text=_("Recorded when a red flag is reported."),
     )
     crisis = models.BooleanField(default=False, help_text=_("Thoughts of self-harm reported."))
+    # The self-harm answer whose support page the person has moved on from ("yes" or
+    # "prefer_not_to_say"), so a repeated or retried POST still shows that page until it has
+    # been seen, and only once after that. Cleared when the answer changes.
+    support_seen = models.CharField(
+        max_length=20, blank=True, default="", db_default="", editable=False
+    )
     result = models.JSONField(
         null=True,
         blank=True,

@@ -1284,22 +1284,7 @@ QUESTIONS = [
     },
 ]
 
-# Safety texts editors adapt to their country. The default names emergency services and a
-# free crisis line; pages fall back to the same words if the row is ever removed.
-SUPPORT_TEXTS = [
-    {
-        "slug": "crisis",
-        "heading": "If you are thinking about harming yourself, help is there now",
-        "body": (
-            "You told us you have had thoughts that you would be better off dead, or of "
-            "hurting yourself. You do not have to wait, and you do not have to cope with this "
-            "alone.\n\n"
-            "- If you might act on these thoughts, or you have hurt yourself: **call your "
-            "emergency number (999 in the UK, 112 in Europe, 911 in the US) or go to an "
-            "emergency department now.**\n"
-            "- To talk to someone today: call a crisis line, for example Samaritans on "
-            "116 123 (UK and Ireland, free, any time) or 988 (US). Or contact your doctor and "
-            "ask for an urgent appointment."
-        ),
-    },
-]
+# Safety texts editors adapt to their country. None is seeded: the built-in crisis text names
+# the services of the site's region pack (PAINMAP_REGION, assessment/rules/regions.py), with every
+# number a link; an editor adds a row only to replace it with their own words.
+SUPPORT_TEXTS: list[dict] = []

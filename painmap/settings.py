@@ -98,6 +98,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "painmap.context_processors.care",
             ],
         },
     },
@@ -237,6 +238,9 @@ PAINMAP_SHARE_DAYS = envint("PAINMAP_SHARE_DAYS", 14)
 PAINMAP_PUBLISH_APPROVALS = max(1, envint("PAINMAP_PUBLISH_APPROVALS", 1))
 # How many recently completed assessments the test bench re-scores on a draft (counts only).
 PAINMAP_BENCH_RECENT = envint("PAINMAP_BENCH_RECENT", 500)
+# Which country's care services the site names (assessment/rules/regions.py): uk, ie, us, ca, au,
+# nz, or generic ("call your local emergency number"). An unknown code gets the generic pack.
+PAINMAP_REGION = os.environ.get("PAINMAP_REGION", "uk").strip().lower()
 
 LOGGING = {
     "version": 1,

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 import unicodedata
+from html.parser import HTMLParser
 
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
@@ -410,3 +412,67 @@ def seeded_questionnaire(version: int = 1) -> Questionnaire:
 def make_finished(answers: dict, complete: bool = True, version: int = 1) -> Assessment:
     """An assessment on a seeded MAP version (1 unless said) with these stored answers."""
     return make_assessment(seeded_questionnaire(version), answers, complete=complete)
+
+
+# Safety paths: own an assessment, read its tap-to-call links ------------------------------
+
+
+def own(client, assessment):
+    """Let this test client's browser hold the assessment, as the journey does."""
+    session = client.session
+    session[access.SESSION_KEY] = [*session.get(access.SESSION_KEY, []), assessment.key]
+    session.save()
+    return assessment
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[tuple[str, str]] = []
+        self._href: str | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self._href = dict(attrs).get("href") or ""
+            self._text = []
+
+    def handle_data(self, data):
+        if self._href is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._href is not None:
+            self.links.append((self._href, re.sub(r"\s+", " ", "".join(self._text)).strip()))
+            self._href = None
+
+
+def call_links(html: str) -> list[tuple[str, str]]:
+    """Every tel:/sms: link on a page as (href, visible text)."""
+    parser = _Links()
+    parser.feed(html)
+    return [(href, text) for href, text in parser.links if href.startswith(("tel:", "sms:"))]
+
+
+def between(html: str, start_marker: str, end_marker: str) -> str:
+    start = html.index(start_marker)
+    return html[start : html.index(end_marker, start)]
+
+
+def answered(questionnaire, answers: dict, complete: bool = False):
+    """An assessment whose answers were saved as the journey saves them (safety flags set)."""
+    from assessment.journey import services
+
+    assessment = Assessment.objects.create(questionnaire=questionnaire)
+    stored: dict = {}
+    for code, value in answers.items():
+        stored = services.save_answer(assessment, code, value, stored)
+    if complete:
+        services.complete(assessment, spec_for(questionnaire))
+    return assessment
+
+
+def support_bar_links(html: str) -> str:
+    """The always-visible part of the support bar: its row of numbers under the toggle."""
+    start = html.index("</details>", html.index("data-support-bar"))
+    return html[start : html.index("</section>", start)]

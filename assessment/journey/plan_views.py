@@ -18,7 +18,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ..models import Questionnaire
-from ..rules import progress
+from ..rules import progress, safety
 from ..spec_loader import spec_for
 from . import access, plan_presenters, plan_services, presenters, services
 from .forms import scale_values
@@ -279,6 +279,7 @@ def check_in_stop(request, key, pk):
     )
     # The care card of this check-in, not the MAP's own answer.
     context["urgency"] = row.urgency
+    context["care"] = safety.care_level(row.answers.get(plan_services.RED_FLAGS))
     return render(request, "assessment/progress/stop.html", context)
 
 
@@ -348,6 +349,9 @@ def progress_page(request, key):
             check_ins=done,
             next_check_in=plan_services.next_check_in(plan, rows),
             latest_flag=latest if latest and latest.urgency else None,
+            latest_care=safety.care_level(latest.answers.get(plan_services.RED_FLAGS))
+            if latest and latest.urgency
+            else None,
             latest_flags=presenters.flag_labels(
                 spec, latest.answers.get(plan_services.RED_FLAGS) or []
             )

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from ..rules.cautions import BY_CODE as CAUTIONS_BY_CODE
 from ..rules.codes import RED_FLAGS
-from ..rules.flow import visible_items
+from ..rules.flow import SKIPPED, answer_status, relevant_answers, visible_items
 from ..rules.labels import LEVEL_NAMES, LEVEL_WORDS, TYPE_NAMES, TYPE_PHRASES
 from ..rules.measures import MEASURES_BY_CODE, SCREENS, screens_positive
 from ..rules.scoring import MapResult, Reason
@@ -86,6 +86,30 @@ def check_answer_sections(spec: QuestionnaireSpec, answers: dict) -> list[Sectio
             Row(item=item, value=answer_text(item, value), skipped=value in (None, "", []))
         )
     return sections
+
+
+@dataclass
+class StatusRow:
+    item: ItemSpec
+    value: str  # the answer in words; "" when there is none
+    status: str  # flow.ANSWERED, SKIPPED, NOT_ASKED or NOT_REACHED
+
+
+def answer_status_rows(spec: QuestionnaireSpec, answers: dict) -> list[StatusRow]:
+    """Every question with its answer or why there is none: skipped, not asked (a branch that
+    did not apply) and answered "none" are three different things."""
+    relevant = relevant_answers(spec, answers)
+    rows = []
+    for item in spec.items:
+        status = answer_status(item, answers)
+        value = answer_text(item, relevant[item.code]) if item.code in relevant else ""
+        rows.append(StatusRow(item=item, value=value, status=status))
+    return rows
+
+
+def skipped_count(rows: list[StatusRow]) -> int:
+    """Questions the person chose to skip; an empty free-text box is not counted."""
+    return sum(1 for row in rows if row.status == SKIPPED and row.item.kind != "text")
 
 
 def because_line(spec: QuestionnaireSpec, reason: Reason) -> str:

@@ -80,10 +80,18 @@ def save_answer(assessment: Assessment, item_code: str, value, answers: dict) ->
             changes["urgency"] = urgency_for(answers.get(RED_FLAGS)) or ""
         if item_code == SELF_HARM:
             changes["crisis"] = value == CRISIS_ANSWER
+            if value != assessment.support_seen:
+                changes["support_seen"] = ""  # a changed answer has not had its page yet
         Assessment.objects.filter(pk=assessment.pk).update(**changes)
     for field, new in changes.items():
         setattr(assessment, field, new)
     return answers
+
+
+def mark_support_seen(assessment: Assessment, answer: str) -> None:
+    """The person moved on from the support page shown for this self-harm answer."""
+    Assessment.objects.filter(pk=assessment.pk).update(support_seen=answer)
+    assessment.support_seen = answer
 
 
 def complete(assessment: Assessment, spec: QuestionnaireSpec) -> None:

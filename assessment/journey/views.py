@@ -13,6 +13,7 @@ from django.conf import settings
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -21,8 +22,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from painmap import ratelimit
 
 from ..models import Assessment, Questionnaire
-from ..rules import flow
-from ..rules.codes import CRISIS_ANSWER, RED_FLAGS, SELF_HARM
+from ..rules import flow, safety
+from ..rules.codes import RED_FLAGS, SELF_HARM
 from ..spec_loader import rulebook, spec_for
 from . import access, explain, presenters, services
 from .forms import AnswerForm, ResumeForm, scale_values
@@ -61,21 +62,40 @@ def _continue_after(assessment: Assessment, spec, answers: dict, code: str, chan
     return _after(assessment.key, spec, answers, code, change)
 
 
+def _stop_url(assessment: Assessment) -> str:
+    return reverse("assessment:stop", args=[assessment.key])
+
+
 def _resume_target(assessment: Assessment) -> str:
-    """Where someone lands when they come back: results, or the first unanswered question."""
+    """Where someone lands when they come back: results, or the first unanswered question.
+
+    After an emergency flag that is always the stop page: the journey has ended.
+    """
+    if safety.ends_journey(assessment.urgency):
+        return _stop_url(assessment)
     if assessment.is_complete:
         return reverse("assessment:results", args=[assessment.key])
     spec = spec_for(assessment.questionnaire)
     return _after(assessment.key, spec, services.stored_answers(assessment), None)
 
 
-def _page_context(assessment: Assessment, **extra) -> dict:
-    """What every page of one assessment shows: crisis panel, red-flag banner, resume code."""
+def _page_context(assessment: Assessment, answers: dict | None = None, **extra) -> dict:
+    """What every page of one assessment shows: support bar, red-flag banner, resume code.
+
+    `answers` (the stored answers, when the view has them) say how soon care is needed; a
+    page without them reads them only when there is a red flag to word.
+    """
+    care = None
+    if assessment.urgency:
+        if answers is None:
+            answers = services.stored_answers(assessment)
+        care = safety.care_level(answers.get(RED_FLAGS))
     return {
         "assessment": assessment,
         "key": assessment.key,
         "show_crisis": assessment.crisis,
         "urgency": assessment.urgency,
+        "care": care,
         "resume_code": services.format_code(assessment.resume_code),
         **extra,
     }
@@ -158,6 +178,7 @@ def _render_question(request, assessment, spec, answers, item, form, change, sta
     scale = scale_values(item)
     context = _page_context(
         assessment,
+        answers,
         title=item.wording,
         item=item,
         form=form,
@@ -179,11 +200,13 @@ def _render_question(request, assessment, spec, answers, item, form, change, sta
 
 def _save_and_route(request, assessment, spec, answers, item, data, change):
     """Check a question's POST; on success save it and redirect, else show the page again."""
+    if safety.ends_journey(assessment.urgency) and item.code != RED_FLAGS:
+        # An emergency ends the journey: only the red-flag answer may still change.
+        return redirect(_stop_url(assessment))
     form = AnswerForm(item, data=data)
     if not form.is_valid():
         services.count_error(assessment, item.code)
         return _render_question(request, assessment, spec, answers, item, form, change)
-    previous = answers.get(item.code)
     try:
         answers = services.save_answer(assessment, item.code, form.value, answers)
     except services.AssessmentClosed:
@@ -192,7 +215,7 @@ def _save_and_route(request, assessment, spec, answers, item, data, change):
     suffix = "?change=1" if change else ""
     if item.code == RED_FLAGS and assessment.urgency:
         return redirect(reverse("assessment:stop", args=[assessment.key]) + suffix)
-    if item.code == SELF_HARM and form.value == CRISIS_ANSWER and previous != CRISIS_ANSWER:
+    if item.code == SELF_HARM and safety.support_page_due(form.value, assessment.support_seen):
         return redirect(reverse("assessment:support", args=[assessment.key]) + suffix)
     return redirect(_after(assessment.key, spec, answers, item.code, change))
 
@@ -286,6 +309,8 @@ def question(request, key, code):
     item = spec.by_code.get(code)
     if item is None or not flow.is_shown(item, answers):
         raise Http404("No such question here")
+    if safety.ends_journey(assessment.urgency) and code != RED_FLAGS:
+        return redirect(_stop_url(assessment))
     if request.method == "POST":
         change = request.POST.get("change") == "1" or request.GET.get("change") == "1"
         return _save_and_route(request, assessment, spec, answers, item, request.POST, change)
@@ -297,7 +322,11 @@ def question(request, key, code):
 @access.private_page
 @require_http_methods(["GET", "HEAD"])
 def stop(request, key):
-    """Red flags: stop-and-act advice on an NHS care card, before anything else."""
+    """Red flags: stop-and-act advice on a care card, before anything else.
+
+    An emergency ends the journey here: the page lists the flags for the emergency team and
+    offers only "I ticked this by mistake". Urgent flags may go on to finish.
+    """
     assessment = access.owned_assessment(request, key)
     if assessment is None:
         return _not_here(request)
@@ -306,39 +335,60 @@ def stop(request, key):
     if not assessment.urgency:
         return redirect(_resume_target(assessment))
     change = request.GET.get("change") == "1"
-    continue_url = _continue_after(assessment, spec, answers, RED_FLAGS, change)
+    ends = safety.ends_journey(assessment.urgency)
+    continue_url = None if ends else _continue_after(assessment, spec, answers, RED_FLAGS, change)
+    # A finished assessment keeps its answers: there is nothing left to change.
+    change_url = None if assessment.is_complete else _question_url(key, RED_FLAGS, change)
     return render(
         request,
         "assessment/stop.html",
         _page_context(
             assessment,
-            title=_("Get medical advice about these symptoms"),
+            answers,
+            title=_("Get help now") if ends else _("Get medical advice about these symptoms"),
             flags=presenters.flag_labels(spec, answers.get(RED_FLAGS) or []),
             continue_url=continue_url,
-            change_url=_question_url(key, RED_FLAGS, change),
+            change_url=change_url,
             heading_level="h1",
+            now=timezone.localtime(),
         ),
     )
 
 
 @access.private_page
-@require_http_methods(["GET", "HEAD"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def support(request, key):
-    """Crisis support, shown at once after a `yes` to the self-harm question."""
+    """Support after the self-harm question: in full after `yes`, gently after "rather not say".
+
+    Shown at once, and again for every save of that answer until the person moves on with
+    the Continue button (a POST, so GET changes nothing); after that a compact support bar
+    (after `yes`) stands in for it on every page.
+    """
     assessment = access.owned_assessment(request, key)
     if assessment is None:
         return _not_here(request)
     spec = spec_for(assessment.questionnaire)
     answers = services.stored_answers(assessment)
-    change = request.GET.get("change") == "1"
+    answer = answers.get(SELF_HARM)
+    if answer not in safety.SUPPORT_ANSWERS:
+        return redirect(_resume_target(assessment))
+    change = (request.POST if request.method == "POST" else request.GET).get("change") == "1"
     continue_url = _continue_after(assessment, spec, answers, SELF_HARM, change)
+    if request.method == "POST":
+        services.mark_support_seen(assessment, answer)
+        return redirect(continue_url)
     context = _page_context(
         assessment,
-        title=_("Help is there for you now"),
+        answers,
+        title=_("Help is there for you now")
+        if answer == safety.CRISIS_ANSWER
+        else _("If you ever need it, help is there"),
+        gentle=answer == safety.DECLINED_ANSWER,
+        change=change,
+        back_url=_question_url(key, SELF_HARM, change),
         continue_url=continue_url,
-        back_url=_question_url(key, services.SELF_HARM, change),
     )
-    # This page shows the panel as its main content, not as a banner above it.
+    # This page shows the full support text as its main content, not the bar above it.
     context["show_crisis"] = False
     return render(request, "assessment/support.html", context)
 
@@ -374,6 +424,8 @@ def check(request, key):
     assessment = access.owned_assessment(request, key)
     if assessment is None:
         return _not_here(request)
+    if safety.ends_journey(assessment.urgency):
+        return redirect(_stop_url(assessment))
     if assessment.is_complete:
         return redirect("assessment:results", key)
     spec = spec_for(assessment.questionnaire)
@@ -392,6 +444,7 @@ def check(request, key):
         "assessment/check.html",
         _page_context(
             assessment,
+            answers,
             title=_("Check your answers before you see your map"),
             sections=sections,
             # A tap that did not register looks like a skip: list them where they are seen.
@@ -418,16 +471,22 @@ def results(request, key):
     assessment = access.owned_assessment(request, key)
     if assessment is None:
         return _not_here(request)
+    if safety.ends_journey(assessment.urgency):
+        # No pain type or score while emergency care is needed, whatever the URL.
+        return redirect(_stop_url(assessment))
     if not assessment.is_complete:
         return redirect("assessment:check", key)
     spec = spec_for(assessment.questionnaire)
     # The result stored at completion: what this person was told, whatever the rules say now.
     result = services.stored_result(assessment)
+    # The answers, for how soon care is needed, the support offer and what was left unanswered.
+    answers = services.stored_answers(assessment)
     rows = presenters.type_rows(spec, result)
     bars, chart_height = presenters.chart_bars(rows)
     headline, also = presenters.leading_sentence(result)
 
     suggestions = presenters.toolkit_suggestions(spec, result)
+    answer_rows = presenters.answer_status_rows(spec, answers)
 
     faqs = list(
         Question.objects.published().filter(types__code__in=list(result.primary)).distinct()[:6]
@@ -446,6 +505,7 @@ def results(request, key):
         "assessment/results.html",
         _page_context(
             assessment,
+            answers,
             title=_("Your map: what your answers point to"),
             result=result,
             rows=rows,
@@ -462,6 +522,10 @@ def results(request, key):
             taper_faq=taper_faq,
             summary_url=reverse("assessment:summary", args=[key]),
             heading_level="h2",
+            support_offer=answers.get(SELF_HARM) == safety.DECLINED_ANSWER,
+            safety_net=safety.safety_net(spec),
+            answer_rows=answer_rows,
+            skipped_count=presenters.skipped_count(answer_rows),
         ),
     )
 

@@ -77,3 +77,24 @@ def question_range(spec: QuestionnaireSpec) -> tuple[int, int]:
     """
     always = sum(1 for item in spec.items if item.show_when is None)
     return always, len(spec.items)
+
+
+# How an item stands in one assessment. Skipped, not asked and answered "none" are three
+# different things, and every page and export says which (an unticked box is not a "no").
+ANSWERED = "answered"
+SKIPPED = "skipped"  # shown, and the person chose to skip it
+NOT_ASKED = "not_asked"  # on a branch that does not apply, so never shown
+NOT_REACHED = "not_reached"  # shown, but the person has not got to it yet
+
+
+def is_empty(value) -> bool:
+    return value is None or value == "" or value == []
+
+
+def answer_status(item: ItemSpec, answers: dict) -> str:
+    """ANSWERED, SKIPPED, NOT_ASKED or NOT_REACHED for one item, from the stored answers."""
+    if not is_shown(item, answers):
+        return NOT_ASKED
+    if item.code not in answers:
+        return NOT_REACHED
+    return SKIPPED if is_empty(answers[item.code]) else ANSWERED

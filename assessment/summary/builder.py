@@ -17,7 +17,7 @@ from datetime import datetime
 
 from django.utils.translation import gettext_lazy as _
 
-from ..rules import flow
+from ..rules import flow, safety
 from ..rules.cautions import BY_CODE
 from ..rules.codes import RED_FLAGS, SELF_HARM, WPI_REGIONS
 from ..rules.labels import LEVEL_NAMES, TYPE_CLINICIAN_NAMES
@@ -43,6 +43,8 @@ URGENCY_NAMES = {
         "Emergency: advised to call emergency services or go to an emergency department now"
     ),
     "urgent": _("Urgent: advised to see a clinician within a day or two"),
+    # Fever or feeling very unwell with the pain: the person was told the same day.
+    safety.SAME_DAY: _("Urgent: advised to get medical advice the same day"),
 }
 
 # Short clinical names for the MAP items, so the answer list reads quickly. The person saw the
@@ -120,6 +122,7 @@ class AnswerRow:
     label: str
     value: str  # empty when not provided
     provided: bool
+    status: str = flow.ANSWERED  # flow.ANSWERED, SKIPPED, NOT_ASKED or NOT_REACHED
 
 
 @dataclass(frozen=True)
@@ -195,6 +198,7 @@ class Summary:
     red_flags_answered: bool
     crisis: bool
     self_harm: str  # the answer label, or "" when not provided
+    self_harm_declined: bool  # "I would rather not say": the clinician is asked to ask
     # Profile
     acute: bool
     leading: tuple[str, ...]  # type names
@@ -211,13 +215,26 @@ class Summary:
     # Medicines and conditions
     medications: tuple[str, ...]
     conditions: tuple[str, ...]
+    # How each page-1 question stands (flow.ANSWERED, SKIPPED, NOT_REACHED): an empty list
+    # means "none" only when it was answered.
+    medications_status: str
+    conditions_status: str
+    body_regions_status: str
     answer_cautions: tuple[str, ...]
     # Scoring notes, suggestions, the person's own words and every answer
     notes: tuple[str, ...]
     suggestions: tuple  # presenters.SuggestionView: item, cautions, because
     clinician_notes: str
     sections: tuple[SectionRows, ...]
-    not_provided: int
+    not_provided: int  # skipped + not reached
+    skipped: int  # questions the person chose to skip (free text left empty not counted)
+    not_reached: int
+
+    @property
+    def has_not_asked(self) -> bool:
+        return any(
+            row.status == flow.NOT_ASKED for section in self.sections for row in section.rows
+        )
 
     @property
     def caution_texts(self) -> list[str]:
@@ -339,6 +356,8 @@ def build_summary(
     else:
         answer_cautions = tuple(view.text for view in medicine_cautions)
 
+    # No pain type or score while emergency care is needed (ITEMS.md: emergency ends the journey).
+    profile = safety.shows_profile(result.urgency)
     types = tuple(
         TypeRow(
             code=code,
@@ -350,20 +369,35 @@ def build_summary(
             because=_grouped_reasons(spec, part.because),
         )
         for code in TYPES
-        if (part := result.types.get(code)) is not None
+        if profile and (part := result.types.get(code)) is not None
     )
 
+    stored = dict(stored)
+
+    def status(code: str) -> str:
+        item = items.get(code)
+        return flow.answer_status(item, stored) if item else flow.NOT_ASKED
+
     sections: list[SectionRows] = []
-    not_provided = 0
-    for item in flow.visible_items(spec, dict(stored)):
+    counts = {flow.SKIPPED: 0, flow.NOT_REACHED: 0}
+    # Every item, those on branches that did not apply too: "not asked" is not "skipped".
+    for item in spec.items:
         if item.code == NOTES_ITEM:
             continue  # shown in full in its own block
         value = relevant.get(item.code)
         text = display_value(item, value)
         if item.code == "body_regions" and value:
             text = "; ".join(region_labels(wpi) + region_labels(other))
-        not_provided += not text
-        row = AnswerRow(code=item.code, label=item_label(item), value=text, provided=bool(text))
+        item_status = flow.answer_status(item, stored)
+        if item_status in counts and item.kind != "text":
+            counts[item_status] += 1
+        row = AnswerRow(
+            code=item.code,
+            label=item_label(item),
+            value=text,
+            provided=bool(text),
+            status=item_status,
+        )
         if sections and sections[-1].code == item.section:
             sections[-1] = SectionRows(item.section, item.section_title, (*sections[-1].rows, row))
         else:
@@ -377,15 +411,23 @@ def build_summary(
         questionnaire_label=spec.label,
         scoring_version=result.scoring_version or SCORING_VERSION,
         urgency=result.urgency,
-        urgency_text=str(URGENCY_NAMES.get(result.urgency, "")) if result.urgency else "",
+        urgency_text=str(
+            URGENCY_NAMES.get(safety.care_level(result.red_flags), "")
+            or URGENCY_NAMES.get(result.urgency, "")
+        )
+        if result.urgency
+        else "",
         red_flags=red_flags,
         red_flags_answered=RED_FLAGS in relevant,
         crisis=result.crisis,
         self_harm=", ".join(labels(SELF_HARM)),
+        self_harm_declined=relevant.get(SELF_HARM) == safety.DECLINED_ANSWER,
         acute=result.acute,
-        leading=tuple(str(TYPE_CLINICIAN_NAMES.get(code, code)) for code in result.primary),
+        leading=tuple(
+            str(TYPE_CLINICIAN_NAMES.get(code, code)) for code in result.primary if profile
+        ),
         types=types,
-        measures=_measure_rows(spec, result),
+        measures=_measure_rows(spec, result) if profile else (),
         duration=", ".join(labels("duration")),
         intensity=relevant.get("intensity"),
         wpi_count=len(wpi),
@@ -395,10 +437,15 @@ def build_summary(
         pain_spread=", ".join(labels("pain_spread")),
         medications=tuple(medications),
         conditions=tuple(conditions),
+        medications_status=status("medications"),
+        conditions_status=status("conditions"),
+        body_regions_status=status("body_regions"),
         answer_cautions=answer_cautions,
         notes=tuple(note.text for note in result.notes),
         suggestions=tuple(suggestions),
         clinician_notes=str(relevant.get(NOTES_ITEM) or ""),
         sections=tuple(sections),
-        not_provided=not_provided,
+        not_provided=counts[flow.SKIPPED] + counts[flow.NOT_REACHED],
+        skipped=counts[flow.SKIPPED],
+        not_reached=counts[flow.NOT_REACHED],
     )

@@ -17,7 +17,7 @@ from django.utils.html import format_html, format_html_join
 
 from content import evidence
 
-from ..rules import cautions, flow, measures
+from ..rules import cautions, flow, measures, safety
 from ..rules.codes import EMERGENCY_FLAGS
 from ..rules.labels import LEVEL_FHIR_DISPLAY, TYPE_FHIR_DISPLAY
 from ..rules.scoring import MapResult
@@ -595,6 +595,9 @@ def _safety(entries: _Entries, spec: QuestionnaireSpec, stored: dict, result: Ma
             fields["interpretation"] = _interpretation(
                 "AA" if result.urgency == "emergency" else "A"
             )
+        if safety.care_level(result.red_flags) == safety.SAME_DAY:
+            # Fever or feeling very unwell with the pain: the person was told the same day.
+            fields["note"] = [{"text": "Advised to get medical advice the same day."}]
     else:
         fields["dataAbsentReason"] = _absent("not-asked")
     entries.observation(
@@ -723,7 +726,7 @@ def _check_in_observations(entries: _Entries, check_in_pegs: Sequence[tuple[date
 
 def _type_observations(entries: _Entries, spec: QuestionnaireSpec, result: MapResult):
     base = entries.base
-    for code in TYPES:
+    for code in TYPES if safety.shows_profile(result.urgency) else ():
         part = result.types.get(code)
         if part is None:
             continue
@@ -840,7 +843,10 @@ def build_bundle(
     )
     entries = _Entries(response_id, authored_text, complete, base)
     _safety(entries, spec, stored, result)
-    _measure_observations(entries, spec, result)
+    # No pain type, score or measure while emergency care is needed (ITEMS.md: emergency ends
+    # the journey); the leading-types Observation then says why none is named.
+    if safety.shows_profile(result.urgency):
+        _measure_observations(entries, spec, result)
     _type_observations(entries, spec, result)
     _suggestion_observations(entries, result)
     _check_in_observations(entries, check_in_pegs)

@@ -26,6 +26,7 @@ from ..journey import services
 from ..journey.access import owned_assessment_or_404, private_page
 from ..journey.presenters import medicine_caution_views, toolkit_suggestions
 from ..models import Assessment, Questionnaire
+from ..rules import safety
 from ..rules.scoring import result_for
 from ..spec_loader import rulebook, spec_for
 from . import fhir, pdf, progress_section, sharing
@@ -88,6 +89,7 @@ def _summary_context(request, assessment: Assessment, *, signed: str | None, as_
         # tells the clinician what was reported.
         "show_crisis": summary.crisis and not signed and not as_pdf,
         "marked_regions": summary.marked_regions,
+        "safety_net": safety.safety_net(spec, clinician=True),
         "body_diagram_template": _body_diagram_template(),
         "change_over_time": change_over_time(assessment, spec),
     }

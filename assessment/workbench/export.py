@@ -1,10 +1,12 @@
 """CSV export of completed assessments, for research and service evaluation. Anonymous.
 
-One row per completed assessment: answers by item code, the four type scores, the leading
-type, urgency, crisis, version and dates. Free text (notes for the clinician and any other text
-question) is never exported. Rows stream: assessments come from the database in chunks through
-`.iterator()`, and each chunk's answers arrive in one query, so memory stays flat whatever the
-number of rows.
+One row per completed assessment: answers by item code, the four type scores, the leading type,
+urgency, crisis, version and dates. A missing answer says why (`skipped`, `not_asked` for a
+branch that did not apply, `not_reached`), never blank like an item not in that version, and
+an answered "none" is `none`; after an emergency flag the scores and leading type are empty.
+Free text (notes for the clinician and any other text question) is never exported. Rows
+stream: assessments come from the database in chunks through `.iterator()`, and each chunk's
+answers arrive in one query, so memory stays flat whatever the number of rows.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from itertools import islice
 from django.db.models.fields.json import KT
 
 from ..models import Answer, Item, Questionnaire
+from ..rules import flow, safety
 from ..rules.codes import REQUIRED_ITEMS, TEXT_ITEMS, TYPE_CODES
 from ..spec_loader import spec_for
 
@@ -84,6 +87,20 @@ class _Relevance:
             kept[code] = value
         return kept
 
+    def missing(self, code: str, answers: dict) -> str:
+        """The cell of an item without an exported answer: why it is missing, never "none".
+
+        "" when the item is not in this version; otherwise the flow status code.
+        """
+        if code not in self.known:
+            return ""
+        rule = self.rules.get(code)
+        if rule is not None:
+            given = answers.get(rule[0])
+            if not (rule[1] in given if isinstance(given, list) else given == rule[1]):
+                return flow.NOT_ASKED
+        return flow.SKIPPED if code in answers else flow.NOT_REACHED
+
 
 def rows(assessments, chunk_size: int = CHUNK_SIZE):
     """CSV text for the completed assessments among `assessments`: the header, then one string
@@ -136,7 +153,11 @@ def rows(assessments, chunk_size: int = CHUNK_SIZE):
                     spec_for(Questionnaire.objects.get(pk=version_id))
                 )
             # Answers on a branch that no longer applies are kept, but never exported.
-            given = relevance[version_id](answers.get(pk, {}))
+            stored = answers.get(pk, {})
+            given = relevance[version_id](stored)
+            if not safety.shows_profile(urgency):
+                # No pain type or score while emergency care is needed (ITEMS.md).
+                lead, scores = "", [None] * len(scores)
             writer.writerow(
                 [
                     pk,
@@ -147,7 +168,12 @@ def rows(assessments, chunk_size: int = CHUNK_SIZE):
                     urgency or "",
                     "yes" if crisis else "no",
                     *(_cell(score) for score in scores),
-                    *(_cell(given.get(code)) for code in columns),
+                    *(
+                        _cell(given[code])
+                        if code in given
+                        else relevance[version_id].missing(code, stored)
+                        for code in columns
+                    ),
                 ]
             )
         yield flush()

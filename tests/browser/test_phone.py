@@ -91,7 +91,8 @@ def open_results(page, site, answers):
 
 RESULT_STORIES = {
     "suggestions": FULL_ANSWERS,
-    "red_flags": {**FULL_ANSWERS, "red_flags": ["saddle_numbness"]},
+    # Urgent: an emergency flag ends the journey at the stop page, with no results (issue 11).
+    "red_flags": {**FULL_ANSWERS, "red_flags": ["weight_loss"]},
     "crisis": {**FULL_ANSWERS, "self_harm": "yes"},
 }
 
@@ -100,12 +101,12 @@ RESULT_STORIES = {
 def test_results_first_screen_names_the_next_step_and_prints_on_two_pages(phone, site, story):
     assessment = open_results(phone, site, RESULT_STORIES[story])
     # The first screen names the next step. With red flags that is the care card (see a
-    # doctor); after a "yes" to self-harm, the crisis help; otherwise the headline, what to
-    # do next and the way to a clinician.
+    # doctor); after a "yes" to self-harm, the "Get support now" bar and the headline below
+    # it; otherwise the headline, what to do next and the way to a clinician.
     first_screen = {
         "suggestions": ("[data-headline]", "[data-next-step] h2", "[data-next-step] .button"),
         "red_flags": (".care-card__heading",),
-        "crisis": ("#crisis-heading",),
+        "crisis": ("#support-bar-heading", "[data-headline]"),
     }[story]
     for selector in first_screen:
         assert_on_first_screen(phone, selector)
@@ -228,7 +229,7 @@ def test_every_page_fits_a_phone_with_targets_of_44px(phone, site):
         phone.click(CONTINUE)
         if "/support/" in phone.url:
             assert_fits(phone, "crisis support")
-            phone.locator("main a.button").click()
+            phone.locator("main form button[type=submit]").click()
     phone.goto(f"{site}/map/{key}/later/")
     assert_fits(phone, "come back later")
     phone.goto(f"{site}/map/{key}/check/")

@@ -482,8 +482,9 @@ def test_it_stops_with_an_emergency_card_for_an_emergency_flag(client, questionn
     assert "care-card--emergency" in html and "Call 999 or go to A&amp;E now" in html
     assert '<span class="visually-hidden">Emergency: </span>' in html
     assert "Saddle numbness" in html and "Weight loss" in html  # which answers, in words
-    assert "We will not suggest any self-care while these symptoms are unchecked" in html
-    assert q_url(assessment, "duration") in html  # go on
+    # An emergency ends the journey: no way on, only a way to correct a mistaken tick.
+    assert q_url(assessment, "duration") not in html
+    assert "Continue the questionnaire" not in html
     assert q_url(assessment, "red_flags") in html  # change a mistake
 
 
@@ -493,8 +494,19 @@ def test_it_stops_with_an_urgent_card_for_other_flags(client, questionnaire):
     assessment.refresh_from_db()
     assert assessment.urgency == "urgent"
     html = client.get(reverse("assessment:stop", args=[assessment.key])).content.decode()
-    assert "care-card--urgent" in html and "See a doctor within 24 to 48 hours" in html
-    assert "call 111" in html and "Urgent advice:" in html
+    # Fever or feeling very unwell means the same day; the heading and the body agree.
+    assert "care-card--urgent" in html and "Get medical advice today" in html
+    assert "today" in html and "24 to 48 hours" not in html and "day or two" not in html
+    assert 'href="tel:111"' in html and "Urgent advice:" in html
+
+
+def test_it_asks_for_a_doctor_within_a_day_or_two_for_other_urgent_flags(client, questionnaire):
+    assessment = started(client, questionnaire)
+    answer(client, assessment, "red_flags", "weight_loss")
+    html = client.get(reverse("assessment:stop", args=[assessment.key])).content.decode()
+    heading = html[html.index("care-card__heading") : html.index("care-card__content")]
+    assert "See a doctor within a day or two" in heading
+    assert "appointment within a day or two" in html
 
 
 def test_it_shows_a_banner_on_later_pages_and_no_suggestions_after_a_red_flag(
@@ -534,9 +546,12 @@ def test_it_shows_crisis_support_once_and_then_on_every_later_page(client, quest
     assert f'<a class="back-link" href="{back}">Back</a>' in page.content.decode()
     assessment.refresh_from_db()
     assert assessment.crisis
-    # Posting the same answer again goes on, not back to the support page.
+    # Until the person moves on from the page, the same answer posted again shows it again.
+    assert answer(client, assessment, "self_harm", "yes")["Location"] == support_url
+    assert client.post(support_url)["Location"] == q_url(assessment, "worry")
+    # Once seen, posting the same answer again goes on, not back to the support page.
     assert answer(client, assessment, "self_harm", "yes")["Location"] == q_url(assessment, "worry")
-    assert "panel--crisis" in client.get(q_url(assessment, "worry")).content.decode()
+    assert "data-support-bar" in client.get(q_url(assessment, "worry")).content.decode()
     walk_rest = {**CALM_ANSWERS, "self_harm": "yes"}
     for code, value in walk_rest.items():
         if code not in stored(assessment):
@@ -557,6 +572,10 @@ def test_it_explains_results_in_plain_words_and_never_says_you_have(client, ques
     response = client.get(reverse("assessment:results", args=[assessment.key]))
     html = response.content.decode()
     assert "Your answers share most features with" in html
+    # The answer list quotes the questions ("Do you have any of these?"); the rest never
+    # tells the person what they have.
+    start = html.index('<section class="map-answers')
+    html = html[:start] + html[html.index("</section>", start) :]
     assert "you have " not in html.lower().replace("you have had", "").replace("you have told", "")
     assert 'role="img"' in html and '<title id="chart-title">' in html
     assert '<table class="score-table">' in html

@@ -265,9 +265,10 @@ def test_an_urgent_flag_gives_the_urgent_card(client, person):
         url("check_in", person),
         check_in_data(red_flags=["weight_loss"], uses={"graded-movement": "most_days"}),
     )
-    assert 'data-care-card="urgent"' in client.get(response.url).content.decode()
+    # Weight loss: see a doctor within a day or two ("soon"; fever would be the same day).
+    assert 'data-care-card="soon"' in client.get(response.url).content.decode()
     # The progress page shows it again until a later check-in has no flag.
-    assert 'data-care-card="urgent"' in client.get(url("progress", person)).content.decode()
+    assert 'data-care-card="soon"' in client.get(url("progress", person)).content.decode()
 
 
 def test_self_harm_at_a_check_in_shows_crisis_support_at_once(client, person):

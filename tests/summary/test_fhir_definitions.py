@@ -89,11 +89,17 @@ def test_a_persons_response_never_answers_cors(client, seeded):
 
 
 def test_every_map_system_in_a_bundle_resolves_to_a_code_system_with_that_code(client, seeded):
-    assessment = make_finished(
-        {**FULL_ANSWERS_V2, "red_flags": ["chest_pain"], "self_harm": "yes"}, version=2
-    )
-    claim(client, assessment)
-    bundle = client.get(reverse("assessment:fhir_response", args=[assessment.key])).json()
+    # An urgent flag (scores, levels and measures are exported) and an emergency one (no type
+    # is named: the leading-types Observation says why).
+    bundles = []
+    for flag in ("weight_loss", "chest_pain"):
+        assessment = make_finished(
+            {**FULL_ANSWERS_V2, "red_flags": [flag], "self_harm": "yes"}, version=2
+        )
+        claim(client, assessment)
+        bundles.append(
+            client.get(reverse("assessment:fhir_response", args=[assessment.key])).json()
+        )
     codings = []
 
     def walk(node):
@@ -106,7 +112,7 @@ def test_every_map_system_in_a_bundle_resolves_to_a_code_system_with_that_code(c
             for value in node:
                 walk(value)
 
-    walk(bundle)
+    walk(bundles)
     ours = {(s, c) for s, c in codings if s.startswith("http://testserver/fhir/")}
     assert {s for s, _c in ours} >= {
         f"http://testserver/fhir/CodeSystem/{name}"

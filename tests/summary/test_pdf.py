@@ -166,7 +166,9 @@ def test_it_leaves_a_hidden_branch_out_of_the_pdf(client, db):
     services.complete(assessment, spec_for(assessment.questionnaire))
     _pages, text, _meta = pdf_text(get_pdf(client, assessment).content)
     text = squash(text)
-    assert "Opioid use duration" not in text
+    # Listed as not asked (the branch does not apply), never with the stale answer.
+    assert "Opioid use duration Not asked (did not apply)" in text
+    assert "More than 3 months" not in text.split("Opioid use duration", 1)[1][:60]
     assert "hyperalgesia" not in text
     assert "Regular NSAIDs with an anticoagulant: bleeding risk." in text
 

@@ -89,7 +89,8 @@ def test_it_lists_every_shown_item_with_not_provided_for_skipped_and_unanswered(
     assert rows["fatigue"].provided is False and rows["fatigue"].value == ""
     assert rows["cognitive"].provided is False
     assert rows["sleep_quality"].provided is True
-    assert result.not_provided == 2
+    assert rows["fatigue"].status == "skipped" and rows["cognitive"].status == "not_reached"
+    assert result.not_provided == 2 and result.skipped == 1 and result.not_reached == 1
     shown = [item.code for item in SPEC.items if item.code != summary.NOTES_ITEM]
     assert list(rows) == shown  # grouped in questionnaire order, nothing missing
 
@@ -97,8 +98,10 @@ def test_it_lists_every_shown_item_with_not_provided_for_skipped_and_unanswered(
 def test_it_leaves_out_answers_on_a_branch_that_no_longer_applies():
     # Opioid answers stay stored after opioids are unticked, but they no longer count.
     result = build({**FULL_ANSWERS, "medications": ["nsaids_regular"]})
-    codes = {row.code for section in result.sections for row in section.rows}
-    assert "opioid_duration" not in codes and "opioid_taper" not in codes
+    rows = {row.code: row for section in result.sections for row in section.rows}
+    # Listed as not asked (the branch does not apply), never with the stale answers.
+    for code in ("opioid_duration", "opioid_taper"):
+        assert rows[code].status == "not_asked" and not rows[code].provided
     assert not any("hyperalgesia" in note for note in result.notes)
     assert not any("opioid" in text.lower() for text in result.answer_cautions)
 
@@ -243,8 +246,12 @@ def test_it_leaves_a_hidden_branch_off_the_page(client, db):
     services.complete(assessment, summary_spec(assessment))
     claim(client, assessment)
     response = client.get(summary_url(assessment))
-    assert 'data-item="opioid_duration"' not in response.content.decode()
-    assert "How long have you been taking opioid" not in response.content.decode()
+    html = response.content.decode()
+    assert (
+        'data-item="opioid_duration"><dt>Opioid use duration</dt><dd data-status="not_asked">'
+        in html
+    )
+    assert "How long have you been taking opioid" not in html
     assert "opioid-induced hyperalgesia" not in text_of(response.content)
 
 

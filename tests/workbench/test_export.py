@@ -51,7 +51,8 @@ def test_it_exports_completed_assessments_without_free_text(client):
         assert row[f"score_{code}"] == str(done.result["types"][code]["score"])
     assert row["urgency"] == "" and row["crisis"] == "no"
     assert row["created_at"] and row["completed_at"]
-    assert row["opioid_taper"] == ""  # a branch that no longer applies is not exported
+    # A branch that no longer applies is not exported: it says why there is no answer.
+    assert row["opioid_taper"] == "not_asked"
     assert "notes_for_clinician" not in row
     assert all("neighbour" not in value for value in row.values())
     assert "key" not in row and "resume_code" not in row
