@@ -144,6 +144,9 @@ PAINMAP_RATE_LIMITS = {
     # A PDF takes about a second of CPU to make: generous for a person, a wall for a script.
     "pdf": os.environ.get("PAINMAP_RATE_PDF", "30/10m"),
 }
+# Slow work one worker process does at once; more is answered "busy, try again in a few
+# seconds" (503) at once, so PDFs can never take every thread and starve the guide pages.
+PAINMAP_AT_ONCE = {"pdf": envint("PAINMAP_PDF_AT_ONCE", 1)}
 # A header the reverse proxy sets to the client address (for example HTTP_X_REAL_IP). Empty:
 # use REMOTE_ADDR. Never a header the client controls, or the limits can be sidestepped.
 PAINMAP_CLIENT_IP_HEADER = os.environ.get("PAINMAP_CLIENT_IP_HEADER", "").strip()

@@ -516,8 +516,10 @@ def resume(request):
             "assessment/resume.html",
             {"title": _("Continue your MAP"), "form": ResumeForm()},
         )
-    if ratelimit.is_limited(request, "resume"):
-        # Resume codes are short enough to type: slow down anyone guessing them.
+    # Every try is counted before the code is looked up, so a burst of concurrent guesses
+    # cannot all be judged; a right code is given back below.
+    if not ratelimit.attempt(request, "resume"):
+        ratelimit.refund(request, "resume")
         return ratelimit.too_many_requests(request, "resume")
     form = ResumeForm(request.POST)
     pending = None
@@ -529,7 +531,6 @@ def resume(request):
             "change": request.POST.get("pending_change", ""),
         }
     if not form.is_valid():
-        ratelimit.record(request, "resume")
         return render(
             request,
             "assessment/resume.html",
@@ -540,6 +541,7 @@ def resume(request):
                 "errors": [(form.errors["code"][0], "id_code")],
             },
         )
+    ratelimit.refund(request, "resume")  # a right code never slows its owner down
     assessment = form.assessment
     access.remember(request, assessment)
     if pending and not assessment.is_complete:
