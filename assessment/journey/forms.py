@@ -231,8 +231,8 @@ class ResumeForm(forms.Form):
 
     empty_message = gettext_lazy("Enter your resume code")
     error_message = gettext_lazy(
-        "We do not recognise that resume code. Check it against your note: 8 letters and "
-        "numbers, for example ACDE-FG34"
+        "We do not recognise that resume code. Check it against your note: 16 letters and "
+        "numbers, for example ACDE-FG34-HJKM-NPQR"
     )
 
     def clean_code(self):
