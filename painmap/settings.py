@@ -245,7 +245,18 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     # Django logs the path of every error; paths can hold assessment keys and share links.
-    "filters": {"redact_paths": {"()": "painmap.logfilters.RedactPaths"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_paths"]}},
+    "filters": {
+        "redact_paths": {"()": "painmap.logfilters.RedactPaths"},
+        "withhold_database_detail": {"()": "painmap.logfilters.WithholdDatabaseDetail"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["redact_paths", "withhold_database_detail"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    # With debug on this logger has every SQL statement with its parameters (answers): never
+    # below INFO, whatever DJANGO_LOG_LEVEL says.
+    "loggers": {"django.db.backends": {"level": "INFO", "propagate": True}},
 }
