@@ -12,6 +12,7 @@ import re
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, JSONField, Value
+from django.http import Http404
 from django.utils import timezone
 
 from ..models import RESUME_LENGTHS, Answer, Assessment, QuestionErrorCount, Questionnaire
@@ -48,6 +49,14 @@ class AssessmentClosed(Exception):
     """The assessment was completed (or deleted) while this answer was on its way."""
 
 
+class AssessmentGone(AssessmentClosed, Http404):
+    """The assessment was deleted (another tab, the retention purge) while this request ran.
+
+    Uncaught, a 404 ("not found") page, never a foreign-key error or a 500: there is nothing
+    left to save to or to complete.
+    """
+
+
 def _lock(assessment: Assessment) -> Assessment:
     """The assessment row, locked until the transaction ends (PostgreSQL: SELECT FOR UPDATE).
 
@@ -59,7 +68,7 @@ def _lock(assessment: Assessment) -> Assessment:
             Assessment.objects.select_for_update().only("pk", "completed_at").get(pk=assessment.pk)
         )
     except Assessment.DoesNotExist:
-        raise AssessmentClosed from None
+        raise AssessmentGone("deleted meanwhile") from None
 
 
 def save_answer(assessment: Assessment, item_code: str, value, answers: dict) -> dict:

@@ -182,7 +182,9 @@ def _save_and_route(request, assessment, spec, answers, item, data, change):
     form = AnswerForm(item, data=data)
     if not form.is_valid():
         services.count_error(assessment, item.code)
-        return _render_question(request, assessment, spec, answers, item, form, change)
+        return _render_question(
+            request, assessment, spec, answers, item, form, change, status=form.status
+        )
     previous = answers.get(item.code)
     try:
         answers = services.save_answer(assessment, item.code, form.value, answers)
