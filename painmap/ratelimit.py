@@ -78,7 +78,7 @@ def _header_or_peer(request) -> str:
 
 
 def client_address(request) -> str:
-    """The address the limits apply to.
+    """The address the limits (and the admin lockout, django-axes) apply to.
 
     REMOTE_ADDR, unless ``PAINMAP_CLIENT_IP_HEADER`` names a header that the reverse proxy
     *sets* (for example ``HTTP_X_REAL_IP``). X-Forwarded-For is not trusted by default: a client
@@ -96,6 +96,16 @@ def client_address(request) -> str:
             return str(address.ipv4_mapped)
         return str(ipaddress.IPv6Network((address, 64), strict=False))
     return str(address)
+
+
+def axes_client_ip(request) -> str | None:
+    """`client_address` for django-axes, which stores it in an IP address column: an IPv6
+    client stands for its /64 by the block's first address; no valid address gives None."""
+    address = client_address(request)
+    try:
+        return str(ipaddress.ip_network(address, strict=False).network_address)
+    except ValueError:
+        return None
 
 
 def _bucket(scope: str, address: str) -> str:

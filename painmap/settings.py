@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "content",
     "assessment",
 ]
@@ -78,6 +81,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "painmap.middleware.StaffIdleTimeoutMiddleware",
+    "painmap.twofactor.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -167,6 +173,16 @@ AXES_FAILURE_LIMIT = envint("PAINMAP_ADMIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# The same client address as the rate limits: behind the documented proxy every sign-in would
+# otherwise come from the proxy, and one person's wrong passwords would lock out everyone.
+AXES_CLIENT_IP_CALLABLE = "painmap.ratelimit.axes_client_ip"
+
+# Editors' sessions end after this many minutes without a request; patients' are unaffected.
+PAINMAP_STAFF_IDLE_MINUTES = envint("PAINMAP_STAFF_IDLE_MINUTES", 30)
+# Members of these groups must sign in with an authenticator app (painmap.twofactor); every
+# other staff account may turn it on.
+PAINMAP_TWO_FACTOR_GROUPS = ["Clinical lead"]
+OTP_TOTP_ISSUER = "PainMap"
 
 LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en-gb", "English")]

@@ -410,3 +410,19 @@ def seeded_questionnaire(version: int = 1) -> Questionnaire:
 def make_finished(answers: dict, complete: bool = True, version: int = 1) -> Assessment:
     """An assessment on a seeded MAP version (1 unless said) with these stored answers."""
     return make_assessment(seeded_questionnaire(version), answers, complete=complete)
+
+
+def sign_in(client, user) -> None:
+    """Sign `user` in as the sign-in page would: with a confirmed authenticator app and a
+    verified session when their group requires two-factor sign-in (painmap.twofactor)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from painmap.twofactor import requires_two_factor
+
+    client.force_login(user)
+    if requires_two_factor(user):
+        device = TOTPDevice.objects.create(user=user, name="test app", confirmed=True)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
