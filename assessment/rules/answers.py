@@ -29,6 +29,11 @@ def has_unstorable(text: str) -> bool:
     return bool(_UNSTORABLE.search(text))
 
 
+def without_unstorable(text: str) -> str:
+    """`text` with every character `has_unstorable` finds left out (for keeping a draft)."""
+    return _UNSTORABLE.sub("", text)
+
+
 def parse_number(raw) -> int:
     """A whole number from a form field (by pattern) or from JSON (an int, or a whole float)."""
     if isinstance(raw, bool):
