@@ -8,6 +8,7 @@ questions share one page: each question's answer arrives in a field named by its
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.http import QueryDict
 from django.utils import timezone
@@ -69,7 +70,11 @@ class PlanForm:
         if not any(parts):
             self._error("start", "start-day", _("Enter the date you will start"))
             return None
-        if not all(part.isdigit() for part in parts) or len(self.year) != 4:
+        # Digits by pattern (str.isdigit() takes "²", which int() refuses) and short enough
+        # for a date (a 20-digit day overflowed date()).
+        if not all(re.fullmatch(r"[0-9]{1,2}", part) for part in (self.day, self.month)) or (
+            not re.fullmatch(r"[0-9]{4}", self.year)
+        ):
             self._error(
                 "start", "start-day", _("The start date must be a real date, like 14 3 2026")
             )

@@ -294,6 +294,10 @@ def test_invalid_input_never_gives_a_server_error(client, person):
     ):
         assert client.post(url("check_in", person), data).status_code == 200
     assert client.post(url("plan_choose", person), {"start-year": "99999"}).status_code == 200
+    for day in ("9" * 20, "²", "9" * 5000):  # OverflowError and int()'s digit limit: no 500s
+        fields = {"items": ["graded-movement"], "start-day": day}
+        fields.update({"start-month": "3", "start-year": "2026"})
+        assert client.post(url("plan_choose", person), fields).status_code == 200
 
 
 @pytest.mark.parametrize("junk", ["Sore\x00knees", "5\x00", "\x00"])
