@@ -171,7 +171,9 @@ def test_it_counts_the_questions_on_the_start_page_from_the_live_questionnaire(
     assert fewest < most  # the opioid follow-ups are asked only on their branch
     html = client.get(reverse("assessment:start")).content.decode()
     assert f"There are {fewest} to {most} short questions" in html
-    assert "35" not in html
+    # Not the old fixed count. (Not `"35" not in html`: a random CSP nonce or a token on the
+    # page holds "35" now and then: the test failed at random.)
+    assert not re.search(r"\b35 (short )?questions", html)
 
 
 def test_it_reads_each_option_hint_once_and_each_scale_end_once(client, questionnaire):
