@@ -18,7 +18,11 @@ TYPE_CHOICES = list(TYPE_SHORT_NAMES.items())
 
 # Resume codes avoid letters and digits that are easy to misread (0/O, 1/I/L, 5/S, 2/Z, 8/B).
 RESUME_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
-RESUME_LENGTH = 8
+# 16 of 25 symbols is about 74 bits: with 10 wrong tries per 10 minutes per address, guessing
+# is hopeless (arithmetic in README "Production"). Codes given out before were 8 long and keep
+# working until their assessment is deleted.
+RESUME_LENGTH = 16
+RESUME_LENGTHS = (16, 8)
 
 
 class PublishedQuestionnaireError(ValidationError):

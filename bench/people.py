@@ -34,6 +34,7 @@ class QuestionPage(HTMLParser):
         self.textarea = False
         self.buttons: list[str] = []
         self.links: list[str] = []
+        self.button_links: list[str] = []  # <a class="button …">: the page's way on
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -56,6 +57,8 @@ class QuestionPage(HTMLParser):
             self.buttons.append(a.get("value", ""))
         elif tag == "a" and a.get("href"):
             self.links.append(unescape(a["href"]))
+            if "button" in (a.get("class") or "").split():
+                self.button_links.append(unescape(a["href"]))
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -75,6 +78,9 @@ class Person:
     results_url: str | None = None
     requests: int = 0
     failures: list = field(default_factory=list)  # (path, error, monotonic time) of failures
+    # Two tabs: a question the other tab's answer has hidden is a 404; counted, then the person
+    # carries on from where the MAP is. None: a 404 is an error.
+    stale_pages: int | None = None
 
     def __post_init__(self):
         host = urllib.parse.urlsplit(self.base).hostname
@@ -120,6 +126,10 @@ class Person:
                 if attempt == retries:
                     raise
         raise AssertionError("unreachable")
+
+    def submit(self, path: str, data: list[tuple[str, str]]):
+        """POST a form as the person presses its button (a hook: the load test presses twice)."""
+        return self.request(path, data)
 
     def cookie(self, name: str) -> str | None:
         return next((c.value for c in self.jar if c.name == name), None)
@@ -167,6 +177,11 @@ class Person:
         answered = 0
         while True:
             status, path, html = self.request(path)
+            if status == 404 and self.stale_pages is not None and "/q/" in path:
+                # Another tab's answer hid this question: carry on from where the MAP is.
+                self.stale_pages += 1
+                path = f"/map/{self.key}/"
+                continue
             if status != 200:
                 raise RuntimeError(f"HTTP {status} at {path}")
             page = parse(html)
@@ -178,7 +193,7 @@ class Person:
                 values, action = self.choose(code, page)
                 data = [("csrfmiddlewaretoken", page.csrf), *(("answer", v) for v in values)]
                 data.append(("action", action))
-                status, new_path, html = self.request(page.action or path, data)
+                status, new_path, html = self.submit(page.action or path, data)
                 if new_path == path:
                     # Shown again with an error (a number out of range): skip instead.
                     page = parse(html)
@@ -192,11 +207,12 @@ class Person:
                 path = new_path
                 continue
             if path.endswith(("/stop/", "/support/")):
-                onward = [link for link in page.links if "/q/" in link or link.endswith("/check/")]
-                path = onward[0]
+                # Red flags or crisis support: go on with the page's Continue button (its Back
+                # and "change my answer" links lead to the question again, a loop).
+                path = page.button_links[0]
                 continue
             if path.endswith("/check/"):
-                status, path, _ = self.request(path, [("csrfmiddlewaretoken", page.csrf)])
+                status, path, _ = self.submit(path, [("csrfmiddlewaretoken", page.csrf)])
                 continue
             if path.endswith("/results/"):
                 self.results_url = path

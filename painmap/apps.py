@@ -7,3 +7,6 @@ class PainMapConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
+        from .logfilters import install_record_factory
+
+        install_record_factory()

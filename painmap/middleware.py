@@ -112,3 +112,25 @@ class CSPMiddleware(csp.middleware.CSPMiddleware):
         if request.path.startswith(self.admin_prefix) and parts.replace is None:
             parts.replace = ADMIN_CSP_REPLACE
         return parts
+
+
+class StaffIdleTimeoutMiddleware:
+    """Staff sessions end after ``PAINMAP_STAFF_IDLE_MINUTES`` without a request (30).
+
+    Each staff request sets the session to expire that long from now, so the limit is idle
+    time, enforced by the session store itself (an expired session is never loaded). Patients
+    are never signed in, so their sessions keep ``SESSION_COOKIE_AGE`` (30 days, for resuming).
+    After AuthenticationMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # Only admin requests are looked at: anywhere else, asking for the user would load the
+        # session, a query on every patient page (staff idle time is time idle in the admin).
+        if request.path.startswith("/" + settings.ADMIN_PATH):
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated and user.is_staff:
+                request.session.set_expiry(settings.PAINMAP_STAFF_IDLE_MINUTES * 60)
+        return self.get_response(request)

@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "content",
     "assessment",
 ]
@@ -78,6 +81,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "painmap.middleware.StaffIdleTimeoutMiddleware",
+    "painmap.twofactor.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -145,6 +151,9 @@ PAINMAP_RATE_LIMITS = {
     # A PDF takes about a second of CPU to make: generous for a person, a wall for a script.
     "pdf": os.environ.get("PAINMAP_RATE_PDF", "30/10m"),
 }
+# Slow work one worker process does at once; more is answered "busy, try again in a few
+# seconds" (503) at once, so PDFs can never take every thread and starve the guide pages.
+PAINMAP_AT_ONCE = {"pdf": envint("PAINMAP_PDF_AT_ONCE", 1)}
 # A header the reverse proxy sets to the client address (for example HTTP_X_REAL_IP). Empty:
 # use REMOTE_ADDR. Never a header the client controls, or the limits can be sidestepped.
 PAINMAP_CLIENT_IP_HEADER = os.environ.get("PAINMAP_CLIENT_IP_HEADER", "").strip()
@@ -165,6 +174,16 @@ AXES_FAILURE_LIMIT = envint("PAINMAP_ADMIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# The same client address as the rate limits: behind the documented proxy every sign-in would
+# otherwise come from the proxy, and one person's wrong passwords would lock out everyone.
+AXES_CLIENT_IP_CALLABLE = "painmap.ratelimit.axes_client_ip"
+
+# Editors' sessions end after this many minutes without a request; patients' are unaffected.
+PAINMAP_STAFF_IDLE_MINUTES = envint("PAINMAP_STAFF_IDLE_MINUTES", 30)
+# Members of these groups must sign in with an authenticator app (painmap.twofactor); every
+# other staff account may turn it on.
+PAINMAP_TWO_FACTOR_GROUPS = ["Clinical lead"]
+OTP_TOTP_ISSUER = "PainMap"
 
 LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en-gb", "English")]
@@ -246,7 +265,18 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     # Django logs the path of every error; paths can hold assessment keys and share links.
-    "filters": {"redact_paths": {"()": "painmap.logfilters.RedactPaths"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_paths"]}},
+    "filters": {
+        "redact_paths": {"()": "painmap.logfilters.RedactPaths"},
+        "withhold_database_detail": {"()": "painmap.logfilters.WithholdDatabaseDetail"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["redact_paths", "withhold_database_detail"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    # With debug on this logger has every SQL statement with its parameters (answers): never
+    # below INFO, whatever DJANGO_LOG_LEVEL says.
+    "loggers": {"django.db.backends": {"level": "INFO", "propagate": True}},
 }

@@ -476,3 +476,19 @@ def support_bar_links(html: str) -> str:
     """The always-visible part of the support bar: its row of numbers under the toggle."""
     start = html.index("</details>", html.index("data-support-bar"))
     return html[start : html.index("</section>", start)]
+
+
+def sign_in(client, user) -> None:
+    """Sign `user` in as the sign-in page would: with a confirmed authenticator app and a
+    verified session when their group requires two-factor sign-in (painmap.twofactor)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from painmap.twofactor import requires_two_factor
+
+    client.force_login(user)
+    if requires_two_factor(user):
+        device = TOTPDevice.objects.create(user=user, name="test app", confirmed=True)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()

@@ -12,7 +12,14 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..rules.answers import TEXT_MAX_LENGTH, AnswerError, clean_answer
+from ..rules.answers import (
+    NUMBER_PATTERN,
+    TEXT_MAX_LENGTH,
+    UNSTORABLE_MESSAGE,
+    AnswerError,
+    clean_answer,
+    has_unstorable,
+)
 from ..rules.codes import RED_FLAGS
 from ..rules.spec import ItemSpec
 from . import services
@@ -112,6 +119,10 @@ class AnswerForm:
         self.item = item
         self.data = data
         self.error: str | None = None
+        # True when the refused answer could not have come from the page's own controls
+        # (a value that is not one of its options, a hidden control character): the page is
+        # shown again with its message, as status 400 rather than 200.
+        self.tampered = False
         self.value = None
         if data is not None:
             self.raw = [value for value in data.getlist("answer") if isinstance(value, str)]
@@ -159,11 +170,34 @@ class AnswerForm:
                 return True
             self.error = required_message(item)
             return False
+        if any(has_unstorable(value) for value in self.raw):
+            self.error = _(UNSTORABLE_MESSAGE)
+            self.tampered = True
+            return False
+        self.tampered = not self._offered(chosen)
         try:
             self.value = self._clean(chosen)
         except AnswerError as exc:
             self.error = str(exc)
             return False
+        self.tampered = False
+        return True
+
+    @property
+    def status(self) -> int:
+        """The status of the page shown again with this form's error."""
+        return 400 if self.tampered else 200
+
+    def _offered(self, chosen: list[str]) -> bool:
+        """Whether the page's own radios, checkboxes or scale could have sent `chosen`."""
+        item = self.item
+        if item.kind in ("single", "multi"):
+            if item.kind == "single" and len(chosen) > 1:
+                return False
+            return all(code in item.options_by_code for code in chosen)
+        scale = scale_values(item)
+        if scale is not None:
+            return len(chosen) == 1 and chosen[0] in {str(n) for n in scale}
         return True
 
     def _clean(self, chosen: list[str]):
@@ -191,10 +225,10 @@ class AnswerForm:
             if len(chosen) > 1:
                 raise AnswerError(number_message(item))
             value = chosen[0].strip()
-            if not value.lstrip("-").isdigit():
+            if not NUMBER_PATTERN.match(value):
                 raise AnswerError(number_message(item))
             try:
-                return clean_answer(item, int(value))
+                return clean_answer(item, value)
             except AnswerError:
                 raise AnswerError(number_message(item)) from None
         if item.kind == "text":
@@ -231,8 +265,8 @@ class ResumeForm(forms.Form):
 
     empty_message = gettext_lazy("Enter your resume code")
     error_message = gettext_lazy(
-        "We do not recognise that resume code. Check it against your note: 8 letters and "
-        "numbers, for example ACDE-FG34"
+        "We do not recognise that resume code. Check it against your note: 16 letters and "
+        "numbers, for example ACDE-FG34-HJKM-NPQR"
     )
 
     def clean_code(self):
@@ -241,7 +275,7 @@ class ResumeForm(forms.Form):
         typed = self.cleaned_data.get("code", "")
         if not typed.strip():
             raise forms.ValidationError(self.empty_message, code="resume_empty")
-        self.assessment = services.find_by_resume_code(typed)
+        self.assessment = None if has_unstorable(typed) else services.find_by_resume_code(typed)
         if self.assessment is None:
             raise forms.ValidationError(self.error_message, code="resume")
         return self.assessment.resume_code

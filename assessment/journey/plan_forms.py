@@ -8,12 +8,14 @@ questions share one page: each question's answer arrives in a field named by its
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..rules import progress
+from ..rules.answers import UNSTORABLE_MESSAGE, has_unstorable, without_unstorable
 from ..rules.results import Suggestion
 from .forms import AnswerForm, number_message, scale_values
 from .plan_services import CHECK_IN_CODES, PEG_CODES
@@ -68,7 +70,11 @@ class PlanForm:
         if not any(parts):
             self._error("start", "start-day", _("Enter the date you will start"))
             return None
-        if not all(part.isdigit() for part in parts) or len(self.year) != 4:
+        # Digits by pattern (str.isdigit() takes "²", which int() refuses) and short enough
+        # for a date (a 20-digit day overflowed date()).
+        if not all(re.fullmatch(r"[0-9]{1,2}", part) for part in (self.day, self.month)) or (
+            not re.fullmatch(r"[0-9]{4}", self.year)
+        ):
             self._error(
                 "start", "start-day", _("The start date must be a real date, like 14 3 2026")
             )
@@ -103,11 +109,17 @@ class CheckInForm:
     def __init__(self, spec, plan_items, data=None, draft: dict | None = None):
         self.items = [spec.by_code[code] for code in CHECK_IN_CODES if code in spec.by_code]
         self.plan_items = plan_items
+        # Fields that held a character no database can keep (NUL, a lone surrogate): refused
+        # with a message, and the characters left out of `raw`, which is saved as the draft.
+        self.unstorable: list[str] = []
         if data is not None:
-            self.raw = {
-                name: [v for v in data.getlist(name) if isinstance(v, str)]
-                for name in self.field_names()
-            }
+            self.raw = {}
+            for name in self.field_names():
+                values = [v for v in data.getlist(name) if isinstance(v, str)]
+                if any(has_unstorable(v) for v in values):
+                    self.unstorable.append(name)
+                    values = [without_unstorable(v) for v in values]
+                self.raw[name] = values
         else:
             self.raw = {name: list(values) for name, values in (draft or {}).items()}
         self.errors: list[tuple[str, str]] = []
@@ -137,7 +149,16 @@ class CheckInForm:
         return item.code
 
     def is_valid(self) -> bool:
+        for name in self.unstorable:
+            item = next((item for item in self.items if item.code == name), None)
+            self.field_errors[name] = _(UNSTORABLE_MESSAGE)
+            anchor = self.anchor(item) if item else name
+            if name.startswith("use-"):
+                anchor = f"{name}-{progress.MOST_DAYS}"
+            self.errors.append((_(UNSTORABLE_MESSAGE), anchor))
         for item in self.items:
+            if item.code in self.unstorable:
+                continue
             data = QueryDict(mutable=True)
             data.setlist("answer", self.raw.get(item.code) or [])
             form = AnswerForm(item, data=data)
@@ -152,6 +173,8 @@ class CheckInForm:
             if form.value is not None:
                 self.answers[item.code] = form.value
         for plan_item in self.plan_items:
+            if {f"use-{plan_item.slug}", f"why-{plan_item.slug}"} & set(self.unstorable):
+                continue
             use = self.value(f"use-{plan_item.slug}")
             why = self.value(f"why-{plan_item.slug}").strip()
             if use not in progress.USE_CODES:

@@ -12,9 +12,10 @@ import re
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, JSONField, Value
+from django.http import Http404
 from django.utils import timezone
 
-from ..models import RESUME_LENGTH, Answer, Assessment, QuestionErrorCount, Questionnaire
+from ..models import RESUME_LENGTHS, Answer, Assessment, QuestionErrorCount, Questionnaire
 from ..retention import retention_cutoff
 from ..rules.codes import CRISIS_ANSWER, RED_FLAGS, SELF_HARM
 from ..rules.results import MapResult
@@ -48,6 +49,14 @@ class AssessmentClosed(Exception):
     """The assessment was completed (or deleted) while this answer was on its way."""
 
 
+class AssessmentGone(AssessmentClosed, Http404):
+    """The assessment was deleted (another tab, the retention purge) while this request ran.
+
+    Uncaught, a 404 ("not found") page, never a foreign-key error or a 500: there is nothing
+    left to save to or to complete.
+    """
+
+
 def _lock(assessment: Assessment) -> Assessment:
     """The assessment row, locked until the transaction ends (PostgreSQL: SELECT FOR UPDATE).
 
@@ -59,7 +68,7 @@ def _lock(assessment: Assessment) -> Assessment:
             Assessment.objects.select_for_update().only("pk", "completed_at").get(pk=assessment.pk)
         )
     except Assessment.DoesNotExist:
-        raise AssessmentClosed from None
+        raise AssessmentGone("deleted meanwhile") from None
 
 
 def save_answer(assessment: Assessment, item_code: str, value, answers: dict) -> dict:
@@ -146,15 +155,15 @@ def normalise_code(raw: str) -> str:
 
 
 def format_code(code: str) -> str:
-    """A resume code for people to read and copy: `ABCDEFGH` -> `ABCD-EFGH`."""
-    half = len(code) // 2
-    return f"{code[:half]}-{code[half:]}" if code else ""
+    """A resume code for people to read and copy, in fours: `ABCDEFGHJKMNPQRT` ->
+    `ABCD-EFGH-JKMN-PQRT` (an old 8-letter code stays `ABCD-EFGH`)."""
+    return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
 
 
 def find_by_resume_code(raw: str) -> Assessment | None:
     """The assessment a resume code opens, if the code is right and the answers still kept."""
     code = normalise_code(raw)
-    if len(code) != RESUME_LENGTH:
+    if len(code) not in RESUME_LENGTHS:
         return None
     return (
         Assessment.objects.select_related("questionnaire")

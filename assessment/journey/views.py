@@ -206,7 +206,9 @@ def _save_and_route(request, assessment, spec, answers, item, data, change):
     form = AnswerForm(item, data=data)
     if not form.is_valid():
         services.count_error(assessment, item.code)
-        return _render_question(request, assessment, spec, answers, item, form, change)
+        return _render_question(
+            request, assessment, spec, answers, item, form, change, status=form.status
+        )
     try:
         answers = services.save_answer(assessment, item.code, form.value, answers)
     except services.AssessmentClosed:
@@ -580,8 +582,10 @@ def resume(request):
             "assessment/resume.html",
             {"title": _("Continue your MAP"), "form": ResumeForm()},
         )
-    if ratelimit.is_limited(request, "resume"):
-        # Resume codes are short enough to type: slow down anyone guessing them.
+    # Every try is counted before the code is looked up, so a burst of concurrent guesses
+    # cannot all be judged; a right code is given back below.
+    if not ratelimit.attempt(request, "resume"):
+        ratelimit.refund(request, "resume")
         return ratelimit.too_many_requests(request, "resume")
     form = ResumeForm(request.POST)
     pending = None
@@ -593,7 +597,6 @@ def resume(request):
             "change": request.POST.get("pending_change", ""),
         }
     if not form.is_valid():
-        ratelimit.record(request, "resume")
         return render(
             request,
             "assessment/resume.html",
@@ -604,6 +607,7 @@ def resume(request):
                 "errors": [(form.errors["code"][0], "id_code")],
             },
         )
+    ratelimit.refund(request, "resume")  # a right code never slows its owner down
     assessment = form.assessment
     access.remember(request, assessment)
     if pending and not assessment.is_complete:

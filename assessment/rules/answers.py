@@ -2,14 +2,51 @@
 
 from __future__ import annotations
 
+import re
+
 from .codes import RED_FLAGS
 from .spec import ItemSpec, QuestionnaireSpec
 
 TEXT_MAX_LENGTH = 1000
+# A number as typed: an optional minus and at most three digits, nothing else. int() alone
+# takes "²", "٣", " 5", "1_0" and five thousand nines (then raises); the range comes after.
+NUMBER_PATTERN = re.compile(r"^-?[0-9]{1,3}$")
+# NUL cannot be stored by PostgreSQL and lone surrogates cannot be encoded as UTF-8: either
+# would fail deep in the database (a 500, with the text in the error) instead of here.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+UNSTORABLE_MESSAGE = (
+    "Your answer has a character that cannot be saved (a hidden control character). "
+    "Type it again, or remove what you pasted."
+)
 
 
 class AnswerError(ValueError):
     """An answer that does not fit its item. The message is safe to show to the person."""
+
+
+def has_unstorable(text: str) -> bool:
+    """Whether `text` holds a character no database column can keep (NUL, a lone surrogate)."""
+    return bool(_UNSTORABLE.search(text))
+
+
+def without_unstorable(text: str) -> str:
+    """`text` with every character `has_unstorable` finds left out (for keeping a draft)."""
+    return _UNSTORABLE.sub("", text)
+
+
+def parse_number(raw) -> int:
+    """A whole number from a form field (by pattern) or from JSON (an int, or a whole float)."""
+    if isinstance(raw, bool):
+        raise AnswerError("needs a whole number")
+    if isinstance(raw, int):
+        return raw
+    if isinstance(raw, float):
+        if raw != raw or raw in (float("inf"), float("-inf")) or raw != int(raw):
+            raise AnswerError("needs a whole number")
+        return int(raw)
+    if isinstance(raw, str) and NUMBER_PATTERN.match(raw):
+        return int(raw)
+    raise AnswerError("needs a whole number")
 
 
 def clean_answer(item: ItemSpec, raw) -> object:
@@ -17,6 +54,16 @@ def clean_answer(item: ItemSpec, raw) -> object:
 
     `raw` is what a form or a JSON file holds: a string, a list of strings or an int.
     """
+    # Text answers are checked below, after stripping; every other kind is checked here, so
+    # the message says why rather than "unknown answer" (map_score's JSON can carry these).
+    if item.kind != "text" and (
+        (isinstance(raw, str) and has_unstorable(raw))
+        or (
+            isinstance(raw, list | tuple)
+            and any(isinstance(value, str) and has_unstorable(value) for value in raw)
+        )
+    ):
+        raise AnswerError(UNSTORABLE_MESSAGE)
     if item.kind == "single":
         if not isinstance(raw, str) or raw not in item.options_by_code:
             raise AnswerError(f"unknown answer {raw!r} for {item.code}")
@@ -40,14 +87,10 @@ def clean_answer(item: ItemSpec, raw) -> object:
         order = {option.code: i for i, option in enumerate(item.options)}
         return sorted(chosen, key=order.__getitem__)
     if item.kind == "number":
-        if isinstance(raw, bool):
-            raise AnswerError(f"{item.code} needs a whole number")
         try:
-            number = int(raw)
-        except (TypeError, ValueError):
+            number = parse_number(raw)
+        except AnswerError:
             raise AnswerError(f"{item.code} needs a whole number") from None
-        if isinstance(raw, float) and raw != number:
-            raise AnswerError(f"{item.code} needs a whole number")
         low, high = item.min_value, item.max_value
         if (low is not None and number < low) or (high is not None and number > high):
             raise AnswerError(f"{item.code} must be between {low} and {high}")

@@ -7,6 +7,7 @@ are never served here: their exports stay private pages, with no CORS header.
 
 from __future__ import annotations
 
+import re
 from functools import wraps
 
 from django.http import Http404, HttpResponse
@@ -64,7 +65,7 @@ def questionnaire(request):
         live = Questionnaire.objects.live()
         if live is None:
             raise Http404
-    elif not version.isdigit() or len(version) > 9:
+    elif not re.fullmatch(r"[0-9]{1,9}", version):  # not isdigit(): "²" is a digit to it
         raise Http404
     else:
         live = get_object_or_404(

@@ -12,8 +12,10 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core import signing
+from django.db import transaction
 from django.utils import timezone
 
+from ..journey.services import AssessmentGone
 from ..models import Assessment, ShareLink
 
 SALT = "painmap.assessment.share-link"
@@ -25,9 +27,16 @@ def share_days() -> int:
 
 def create_link(assessment: Assessment, now: datetime | None = None) -> ShareLink:
     now = now or timezone.now()
-    return ShareLink.objects.create(
-        assessment=assessment, expires_at=now + timedelta(days=share_days())
-    )
+    link = None
+    with transaction.atomic(savepoint=False):
+        # Locks the assessment row, so a delete in another tab cannot leave a link to nothing.
+        if Assessment.objects.select_for_update().filter(pk=assessment.pk).exists():
+            link = ShareLink.objects.create(
+                assessment=assessment, expires_at=now + timedelta(days=share_days())
+            )
+    if link is None:
+        raise AssessmentGone("deleted while sharing")
+    return link
 
 
 def sign(link: ShareLink) -> str:

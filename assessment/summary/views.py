@@ -148,6 +148,7 @@ def summary(request, key):
 
 
 @private_page
+@ratelimit.at_most_at_once("pdf")  # a busy worker says so at once; guide pages keep a thread
 @ratelimit.rate_limited("pdf", methods=("GET",))
 @require_GET
 def summary_pdf(request, key):
@@ -237,6 +238,7 @@ def shared_summary(request, signed):
 
 
 @private_page
+@ratelimit.at_most_at_once("pdf")
 @ratelimit.limit_failures("share")
 @ratelimit.rate_limited("pdf", methods=("GET",))
 @require_GET

@@ -1,21 +1,24 @@
 """CSV export of completed assessments, for research and service evaluation. Anonymous.
 
-One row per completed assessment: answers by item code, the four type scores, the leading type,
-urgency, crisis, version and dates. A missing answer says why (`skipped`, `not_asked` for a
-branch that did not apply, `not_reached`), never blank like an item not in that version, and
-an answered "none" is `none`; after an emergency flag the scores and leading type are empty.
-Free text (notes for the clinician and any other text question) is never exported. Rows
-stream: assessments come from the database in chunks through `.iterator()`, and each chunk's
-answers arrive in one query, so memory stays flat whatever the number of rows.
+One row per completed assessment: answers by item code, the four type scores, every leading
+type (a mixed picture keeps all of them), urgency, crisis, version and the dates (days, not
+times). A missing answer says why (`skipped`, `not_asked` for a branch that did not apply,
+`not_reached`), never blank like an item not in that version, and an answered "none" is `none`;
+after an emergency flag the scores and leading types are empty. No database id: each row gets a
+random number, new in every export, so rows cannot be matched to assessments or across exports.
+Free text (notes for the clinician and any other text question) is never exported. Rows stream:
+assessments come from the database in chunks through `.iterator()`, and each chunk's answers
+arrive in one query, so memory stays flat whatever the number of rows.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import secrets
 from itertools import islice
 
-from django.db.models.fields.json import KT
+from django.db.models.fields.json import KT, KeyTransform
 
 from ..models import Answer, Item, Questionnaire
 from ..rules import flow, safety
@@ -26,10 +29,10 @@ CHUNK_SIZE = 2000
 MULTI_SEPARATOR = "|"
 
 FIXED_COLUMNS = [
-    "assessment",
+    "row",
     "version",
-    "created_at",
-    "completed_at",
+    "started_on",
+    "completed_on",
     "primary",
     "urgency",
     "crisis",
@@ -128,12 +131,12 @@ def rows(assessments, chunk_size: int = CHUNK_SIZE):
         "completed_at",
         "urgency",
         "crisis",
-        "lead",
+        "leading",
         *(f"s_{code}" for code in TYPE_CODES),
     )
     stream = (
         completed.annotate(
-            lead=KT("result__primary__0"),
+            leading=KeyTransform("primary", "result"),
             **{f"s_{code}": KT(f"result__types__{code}__score") for code in TYPE_CODES},
         )
         .order_by("pk")
@@ -147,7 +150,7 @@ def rows(assessments, chunk_size: int = CHUNK_SIZE):
             assessment_id__in=[row[0] for row in chunk], item_code__in=wanted
         ).values_list("assessment_id", "item_code", "value"):
             answers.setdefault(assessment_id, {})[code] = value
-        for pk, version_id, version, created, completed_at, urgency, crisis, lead, *scores in chunk:
+        for pk, version_id, version, created, done, urgency, crisis, leading, *scores in chunk:
             if version_id not in relevance:
                 relevance[version_id] = _Relevance(
                     spec_for(Questionnaire.objects.get(pk=version_id))
@@ -157,14 +160,14 @@ def rows(assessments, chunk_size: int = CHUNK_SIZE):
             given = relevance[version_id](stored)
             if not safety.shows_profile(urgency):
                 # No pain type or score while emergency care is needed (ITEMS.md).
-                lead, scores = "", [None] * len(scores)
+                leading, scores = [], [None] * len(scores)
             writer.writerow(
                 [
-                    pk,
+                    secrets.token_hex(8),  # random, unique in practice (64 bits)
                     version,
-                    created.isoformat(),
-                    completed_at.isoformat(),
-                    lead or "",
+                    created.date().isoformat(),  # UTC days: a time could single a person out
+                    done.date().isoformat(),
+                    _cell(leading or []),
                     urgency or "",
                     "yes" if crisis else "no",
                     *(_cell(score) for score in scores),

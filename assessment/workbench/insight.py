@@ -19,8 +19,12 @@ from ..models import Answer, Assessment, Questionnaire
 from ..rules.codes import TYPE_CODES
 from ..rules.labels import TYPE_SHORT_NAMES
 from ..spec_loader import spec_for
+from .testbench import SMALL_COUNT, shown_count
 
 NOT_STARTED = "(none)"
+# Any count from 1 to 4 is shown as "fewer than 5" (shown_count), never as its number: a count
+# of 1 next to a period and a type can point at one person. The test bench and the progress
+# insight do the same.
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,10 @@ class Bar:
     @property
     def percent_of_max(self) -> int:
         return round(self.share * 100)
+
+    @property
+    def shown(self) -> str:
+        return shown_count(self.count)
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,24 @@ class Insight:
     def red_flag_rate(self) -> float:
         return self.red_flags / self.started if self.started else 0.0
 
+    @property
+    def shown(self) -> dict[str, str]:
+        """Totals as the page shows them; a rate only where both its counts are shown."""
+
+        def rate(part: int) -> str:
+            if part < SMALL_COUNT or self.started < SMALL_COUNT:
+                return ""
+            return f"{round(100 * part / self.started)}%"
+
+        return {
+            "started": shown_count(self.started),
+            "completed": shown_count(self.completed),
+            "red_flags": shown_count(self.red_flags),
+            "crisis": shown_count(self.crisis),
+            "completion_rate": rate(self.completed),
+            "red_flag_rate": rate(self.red_flags),
+        }
+
 
 def period_queryset(start: datetime.date, end: datetime.date):
     """Assessments started from `start` to `end`, both days included (site time zone)."""
@@ -67,10 +93,16 @@ def period_queryset(start: datetime.date, end: datetime.date):
 
 
 def _bars(pairs) -> tuple[Bar, ...]:
+    """Bars scaled to the largest; a suppressed count draws no bar (its length would tell)."""
     pairs = list(pairs)
-    top = max((count for _, _, count in pairs), default=0)
+    top = max((count for _, _, count in pairs if count >= SMALL_COUNT), default=0)
     return tuple(
-        Bar(key=key, label=label, count=count, share=(count / top if top else 0.0))
+        Bar(
+            key=key,
+            label=label,
+            count=count,
+            share=(count / top if top and count >= SMALL_COUNT else 0.0),
+        )
         for key, label, count in pairs
     )
 
@@ -79,19 +111,27 @@ NO_TYPE = "none"
 
 
 def leading_spread(assessments) -> tuple[Bar, ...]:
-    """How many completed assessments led with each type (the result's first primary type)."""
-    rows = dict(
-        assessments.filter(completed_at__isnull=False, result__isnull=False)
-        .annotate(lead=KT("result__primary__0"))
-        .order_by()  # no default ordering in the GROUP BY
-        .values("lead")
-        .annotate(n=Count("pk"))
-        .values_list("lead", "n")
+    """How many completed assessments named each type among their leading ones.
+
+    A mixed picture (several leading types) counts once for each of its types, so the bars
+    can add up to more than the completed assessments. One query on any database: the primary
+    list holds at most one entry per type, read by position.
+    """
+    positions = {f"p{i}": KT(f"result__primary__{i}") for i in range(len(TYPE_CODES))}
+    counted = assessments.filter(completed_at__isnull=False, result__isnull=False).annotate(
+        **positions
+    )
+    totals = counted.aggregate(
+        **{
+            code: Count("pk", filter=Q(**dict.fromkeys(positions, code), _connector=Q.OR))
+            for code in TYPE_CODES
+        },
+        **{NO_TYPE: Count("pk", filter=Q(p0__isnull=True))},
     )
     # An emergency, or answers that point to no single pattern, name no type (empty primary).
-    no_type = (NO_TYPE, str(_("No type named")), rows.get(None, 0))
+    no_type = (NO_TYPE, str(_("No type named")), totals[NO_TYPE])
     return _bars(
-        [*((code, str(TYPE_SHORT_NAMES[code]), rows.get(code, 0)) for code in TYPE_CODES), no_type]
+        [*((code, str(TYPE_SHORT_NAMES[code]), totals[code]) for code in TYPE_CODES), no_type]
     )
 
 

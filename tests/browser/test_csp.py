@@ -140,5 +140,7 @@ def test_it_would_catch_a_violation(watched, site):
     page, console, _ = watched
     visit(page, console, site + "/")
     page.evaluate("document.body.setAttribute('style', 'color: red')")
-    page.wait_for_timeout(100)
+    # Waits for the report itself (up to the page's 10 s), not a fixed 100 ms that a busy
+    # machine could overrun.
+    page.wait_for_function("window.__csp.some((v) => v.includes('style-src'))")
     assert any("style-src" in v for v in page.evaluate("window.__csp"))

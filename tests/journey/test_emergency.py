@@ -15,7 +15,7 @@ import pytest
 from django.urls import reverse
 
 from assessment.models import Assessment
-from tests.support import FULL_ANSWERS, claim, clinical_lead, pdf_text, squash
+from tests.support import FULL_ANSWERS, claim, clinical_lead, pdf_text, sign_in, squash
 from tests.support import make_finished as make_assessment
 
 pytestmark = pytest.mark.django_db
@@ -115,7 +115,7 @@ def test_a_finished_assessment_with_an_emergency_shows_no_type_anywhere(client):
     assert "I ticked this by mistake" not in stop  # answers are final once finished
     main = client.get(url("summary", assessment)).content.decode().split("<main", 1)[1]
     assert_no_type(main.split("</main>")[0])
-    client.force_login(clinical_lead())
+    sign_in(client, clinical_lead())
     body = b"".join(client.get(reverse("admin:assessment_export")).streaming_content)
     row = next(csv.DictReader(io.StringIO(body.decode())))
     assert row["urgency"] == "emergency" and row["primary"] == ""

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
 
-from assessment.journey import access
+from assessment.journey import access, services
 from assessment.models import Answer, Assessment
 from tests.support import CALM_ANSWERS, make_questionnaire
 
@@ -171,7 +171,9 @@ def test_it_counts_the_questions_on_the_start_page_from_the_live_questionnaire(
     assert fewest < most  # the opioid follow-ups are asked only on their branch
     html = client.get(reverse("assessment:start")).content.decode()
     assert f"There are {fewest} to {most} short questions" in html
-    assert "35" not in html
+    # Not the old fixed count. (Not `"35" not in html`: a random CSP nonce or a token on the
+    # page holds "35" now and then: the test failed at random.)
+    assert not re.search(r"\b35 (short )?questions", html)
 
 
 def test_it_reads_each_option_hint_once_and_each_scale_end_once(client, questionnaire):
@@ -270,7 +272,9 @@ def test_it_answers_a_tampered_post_with_a_clear_message_and_changes_nothing(
     before = {**CALM_ANSWERS, "intensity": 3, "duration": "6_to_12_months"}
     assessment = started(client, questionnaire, before)
     response = client.post(q_url(assessment, code), {"action": "continue", **data})
-    assert response.status_code == 200
+    # A value the page never offers is a tampered post (400); an over-long note a person can
+    # type is an ordinary mistake (200). Both show the page again with its message.
+    assert response.status_code == (200 if code == "notes_for_clinician" else 400)
     assert "There is a problem" in response.content.decode()
     assert message in response.content.decode()
     assert stored(assessment) == before
@@ -585,7 +589,8 @@ def test_it_explains_results_in_plain_words_and_never_says_you_have(client, ques
     assert "data-next-step" in html and "Take the clinician summary with you" in html
     assert f"/map/{assessment.key}/summary/" in html
     assert reverse("assessment:delete", args=[assessment.key]) in html
-    resume = f"{assessment.resume_code[:4]}-{assessment.resume_code[4:]}"
+    code = assessment.resume_code
+    resume = "-".join(code[i : i + 4] for i in range(0, len(code), 4))
     assert resume in html
 
 
@@ -619,7 +624,8 @@ def test_it_resumes_by_code_on_a_fresh_client(client, questionnaire):
 
 def test_it_says_the_same_thing_for_every_wrong_code(client, questionnaire):
     assessment = started(client, questionnaire)
-    near_miss = assessment.resume_code[:7] + ("Q" if assessment.resume_code[7] != "Q" else "R")
+    code = assessment.resume_code
+    near_miss = code[:-1] + ("Q" if code[-1] != "Q" else "R")
     for code in ("ABCD", "ZZZZZZZZ", near_miss, "<script>"):
         response = client.post(reverse("assessment:resume"), {"code": code})
         html = response.content.decode()
@@ -742,7 +748,7 @@ def test_it_shows_the_resume_code_where_it_is_needed_and_not_on_every_question(
     client, questionnaire
 ):
     assessment, _ = start(client)
-    code = f"{assessment.resume_code[:4]}-{assessment.resume_code[4:]}"
+    code = services.format_code(assessment.resume_code)
     first = client.get(q_url(assessment, "red_flags")).content.decode()
     assert code in first  # new: shown where the MAP starts
     client.post(q_url(assessment, "red_flags"), {"answer": "none"})

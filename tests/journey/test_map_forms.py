@@ -192,3 +192,24 @@ def test_it_never_drops_a_caution_without_text_in_the_content_database():
         ("pregnancy", str(BY_CODE["pregnancy"].patient)),
         ("removed_since", str(presenters.CAUTION_DEFAULT)),
     ]
+
+
+@pytest.mark.django_db
+def test_it_gives_out_long_resume_codes_and_still_opens_old_short_ones():
+    from assessment.models import RESUME_ALPHABET, Assessment
+    from tests.support import make_assessment, make_questionnaire
+
+    questionnaire = make_questionnaire(n_items=3)
+    new = make_assessment(questionnaire)
+    assert len(new.resume_code) == 16
+    assert set(new.resume_code) <= set(RESUME_ALPHABET)
+    assert services.format_code(new.resume_code).count("-") == 3  # four groups of four
+    typed = services.format_code(new.resume_code).lower()
+    assert ResumeForm(data={"code": typed}).is_valid()
+
+    old = make_assessment(questionnaire)
+    Assessment.objects.filter(pk=old.pk).update(resume_code="ACDEFGHJ")  # given out before
+    form = ResumeForm(data={"code": "acde-fghj"})
+    assert form.is_valid() and form.assessment == old
+    for near in ("ACDEFGH", "ACDEFGHJK", new.resume_code[:12]):
+        assert not ResumeForm(data={"code": near}).is_valid()

@@ -295,6 +295,33 @@ def test_invalid_input_never_gives_a_server_error(client, person):
     ):
         assert client.post(url("check_in", person), data).status_code == 200
     assert client.post(url("plan_choose", person), {"start-year": "99999"}).status_code == 200
+    for day in ("9" * 20, "²", "9" * 5000):  # OverflowError and int()'s digit limit: no 500s
+        fields = {"items": ["graded-movement"], "start-day": day}
+        fields.update({"start-month": "3", "start-year": "2026"})
+        assert client.post(url("plan_choose", person), fields).status_code == 200
+
+
+@pytest.mark.parametrize("junk", ["Sore\x00knees", "5\x00", "\x00"])
+def test_a_check_in_refuses_unstorable_characters_in_every_field_without_a_server_error(
+    client, person, junk
+):
+    """NUL cannot be stored by PostgreSQL (nor in its JSON): refused with a message, and kept
+    out of the draft. (A lone surrogate cannot travel in a form post; clean_answer refuses it.)"""
+    make_plan(client, person, ["graded-movement"])
+    with time_machine.travel(DAY0 + dt.timedelta(days=7), tick=False):
+        for field, extra in (
+            ("why-graded-movement", {"use-graded-movement": "stopped"}),
+            ("intensity", {"use-graded-movement": "most_days"}),
+            ("use-graded-movement", {}),
+        ):
+            data = {**check_in_data(uses={"graded-movement": "stopped"}), **extra}
+            data[field] = junk
+            response = client.post(url("check_in", person), data)
+            assert response.status_code in (200, 400), field
+            assert "cannot be saved" in response.content.decode(), field
+        assert not CheckIn.objects.filter(submitted_at__isnull=False).exists()
+        for draft in CheckIn.objects.all():
+            assert "\x00" not in str(draft.answers)
 
 
 # ---------------------------------------------------------------- calendar

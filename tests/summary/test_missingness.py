@@ -13,7 +13,7 @@ from django.urls import reverse
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 from pypdf import PdfReader
 
-from tests.support import FULL_ANSWERS, claim, clinical_lead, pdf_text, squash
+from tests.support import FULL_ANSWERS, claim, clinical_lead, pdf_text, sign_in, squash
 from tests.support import make_finished as make_assessment
 
 pytestmark = pytest.mark.django_db
@@ -133,7 +133,7 @@ def test_fhir_leaves_out_questions_not_reached_in_an_unfinished_questionnaire(cl
 
 
 def test_csv_tells_skipped_from_not_asked_from_none(client, assessment):
-    client.force_login(clinical_lead())
+    sign_in(client, clinical_lead())
     body = b"".join(client.get(reverse("admin:assessment_export")).streaming_content)
     (row,) = list(csv.DictReader(io.StringIO(body.decode())))
     assert row["medications"] == "skipped" and row["body_regions"] == "skipped"

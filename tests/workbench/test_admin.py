@@ -20,7 +20,7 @@ from assessment.models import TestStory as Story
 from assessment.rules.scoring import score
 from assessment.spec_loader import spec_for
 from assessment.workbench import versions
-from tests.support import CALM_HIP, clinical_lead, editor, make_assessment, v1
+from tests.support import CALM_HIP, clinical_lead, editor, make_assessment, sign_in, v1
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def admin_url(name, *args):
 
 @pytest.fixture
 def lead_client(client):
-    client.force_login(clinical_lead())
+    sign_in(client, clinical_lead())
     return client
 
 
@@ -289,7 +289,7 @@ def test_done_when_scenario(client):
     old = v1()
     before = make_assessment(old, CALM_HIP, complete=True)
     before_result = before.result
-    client.force_login(clinical_lead())
+    sign_in(client, clinical_lead())
 
     response = client.post(admin_url("questionnaire_clone", old.pk), {"label": "v2 draft"})
     draft = Questionnaire.objects.get(version=2)

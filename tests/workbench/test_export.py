@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from assessment.models import Answer, Assessment
 from assessment.workbench import export
-from tests.support import CALM_HIP, clinical_lead, make_assessment, v1
+from tests.support import CALM_HIP, clinical_lead, make_assessment, sign_in, v1
 
 pytestmark = pytest.mark.django_db
 
@@ -36,21 +36,25 @@ def test_it_exports_completed_assessments_without_free_text(client):
     }
     done = make_assessment(questionnaire, answers, complete=True)
     make_assessment(questionnaire, CALM_HIP)
-    client.force_login(clinical_lead())
+    sign_in(client, clinical_lead())
 
     rows = download(client)
 
     assert len(rows) == 1
     row = rows[0]
-    assert row["assessment"] == str(done.pk)
+    assert "assessment" not in row and row["row"] != str(done.pk)
+    assert len(row["row"]) == 16
     assert row["version"] == "1"
     assert row["descriptors"] == "aching|stiffness"
     assert row["intensity"] == "5"
-    assert row["primary"] == done.result["primary"][0]
+    assert row["primary"] == "|".join(done.result["primary"])
     for code in ("peripheral", "central", "stress_driven", "neuropathic"):
         assert row[f"score_{code}"] == str(done.result["types"][code]["score"])
     assert row["urgency"] == "" and row["crisis"] == "no"
-    assert row["created_at"] and row["completed_at"]
+    # Days, not times: a time to the microsecond next to these answers could single one out.
+    assert row["started_on"] == done.created_at.date().isoformat()
+    assert row["completed_on"] == done.completed_at.date().isoformat()
+    assert "created_at" not in row and "completed_at" not in row
     # A branch that no longer applies is not exported: it says why there is no answer.
     assert row["opioid_taper"] == "not_asked"
     assert "notes_for_clinician" not in row
@@ -107,7 +111,7 @@ def test_it_streams_100000_rows_in_little_memory(client):
     total = 100_000
     insert_completed_assessments(questionnaire, total)
     assert Assessment.objects.count() == total
-    client.force_login(clinical_lead())
+    sign_in(client, clinical_lead())
     connection.queries_log.clear()
 
     tracemalloc.start()
@@ -126,3 +130,31 @@ def test_it_streams_100000_rows_in_little_memory(client):
     # Holding the whole file alone would take `size` bytes; the stream's peak is a fraction.
     assert size > 10_000_000
     assert peak < 20_000_000, f"peak {peak / 1e6:.1f} MB for a {size / 1e6:.1f} MB export"
+
+
+def test_it_numbers_rows_at_random_afresh_in_every_export(client):
+    questionnaire = v1()
+    done = [make_assessment(questionnaire, CALM_HIP, complete=True) for _ in range(3)]
+    sign_in(client, clinical_lead())
+    first = [row["row"] for row in download(client)]
+    second = [row["row"] for row in download(client)]
+    assert len(set(first)) == 3 and not set(first) & set(second)
+    ids = {str(assessment.pk) for assessment in done}
+    assert not ids & set(first)
+
+
+def test_a_mixed_picture_keeps_all_its_types_in_the_csv_and_in_insight(client):
+    from assessment.workbench.insight import insight
+
+    questionnaire = v1()
+    mixed = make_assessment(questionnaire, CALM_HIP, complete=True)
+    Assessment.objects.filter(pk=mixed.pk).update(
+        result={**mixed.result, "primary": ["central", "stress_driven"]}
+    )
+    sign_in(client, clinical_lead())
+    (row,) = download(client)
+    assert row["primary"] == "central|stress_driven"
+    today = timezone.localdate()
+    leading = {bar.key: bar.count for bar in insight(today, today).leading}
+    assert leading["central"] == 1 and leading["stress_driven"] == 1
+    assert leading["peripheral"] == 0 and leading["none"] == 0

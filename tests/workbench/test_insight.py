@@ -9,7 +9,7 @@ from django.utils import timezone
 from assessment.data.clinical_cases import CASES
 from assessment.models import Assessment
 from assessment.workbench.insight import NOT_STARTED, insight
-from tests.support import CALM_HIP, clinical_lead, make_assessment, v1
+from tests.support import CALM_HIP, clinical_lead, make_assessment, sign_in, v1
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +65,7 @@ def test_it_places_each_unfinished_assessment_at_its_last_question(period_data):
 
 
 def test_it_draws_the_insight_page_with_text_equivalents(client, period_data):
-    client.force_login(clinical_lead())
+    sign_in(client, clinical_lead())
     page = client.get(reverse("admin:assessment_insight"))
     html = page.content.decode()
     assert page.status_code == 200
@@ -77,3 +77,22 @@ def test_it_draws_the_insight_page_with_text_equivalents(client, period_data):
         reverse("admin:assessment_insight"), {"start": "2026-02-10", "end": "2026-01-01"}
     )
     assert "The start date must be on or before the end date." in bad.content.decode()
+
+
+def test_it_shows_any_count_below_5_as_fewer_than_5(client):
+    questionnaire = v1()
+    for _ in range(6):
+        make_assessment(questionnaire, CALM_HIP)
+    make_assessment(questionnaire, CALM_HIP, complete=True)
+    make_assessment(questionnaire, case("pm06"), complete=True)  # one red flag
+    sign_in(client, clinical_lead())
+    html = client.get(reverse("admin:assessment_insight")).content.decode()
+    totals = html[
+        html.index("workbench-totals") : html.index("</table>", html.index("workbench-totals"))
+    ]
+    assert "<td>8</td>" in totals  # started: shown
+    assert "fewer than 5" in totals  # completed (2), red flags (1), self-harm (0)
+    for small in ("<td>1", "<td>2", "(25%)", "(12%)", "(13%)"):
+        assert small not in totals, small
+    charts = html[html.index("Leading type of completed") :]
+    assert ">1<" not in charts and ">2<" not in charts

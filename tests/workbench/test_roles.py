@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from assessment.models import Questionnaire
 from assessment.workbench import versions
-from tests.support import clinical_lead, editor, v1
+from tests.support import clinical_lead, editor, sign_in, v1
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,7 @@ def test_it_gives_the_editor_no_questionnaire_permission_at_all():
 
 def test_it_lets_a_clinical_lead_publish_from_the_admin(client):
     draft = versions.questionnaire_clone(source=v1(), label="Next")
-    client.force_login(clinical_lead())
+    sign_in(client, clinical_lead())
     url = reverse("admin:assessment_questionnaire_publish", args=[draft.pk])
     assert client.get(url).status_code == 200
     response = client.post(url, {"confirm_failures": "on", "changelog": "Reviewed."})

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from assessment.retention import purge_expired
+from painmap import ratelimit
 
 
 class Command(BaseCommand):
@@ -34,3 +35,6 @@ class Command(BaseCommand):
             f"{result.cutoff:%Y-%m-%d %H:%M} UTC, with {result.answers} answer(s) and "
             f"{result.share_links} share link(s)."
         )
+        if not dry_run:
+            # Rate-limit counters of ended windows: no longer needed, and they would only grow.
+            ratelimit.prune()
