@@ -332,7 +332,7 @@ def _live_spec():
 
 @admin.register(CautionRule)
 class CautionAdmin(EditorAdmin):
-    """The one caution table: results, summary, PDF, FHIR, map_score, the test bench and
+    """The one caution table: results, summary, PDF, FHIR, CSV, map_score, the test bench and
     the method page all read it. A change applies to assessments completed from then on."""
 
     form = CautionForm

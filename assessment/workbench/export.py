@@ -37,6 +37,11 @@ FIXED_COLUMNS = [
     "urgency",
     "crisis",
     *(f"score_{code}" for code in TYPE_CODES),
+    # The stored result's suggestions and the caution codes the rulebook gave it at completion
+    # (content.CautionRule): the same codes as results, summary, PDF and FHIR.
+    "suggestions",
+    "suggestion_cautions",
+    "medicine_cautions",
 ]
 
 
@@ -58,6 +63,14 @@ def _cell(value) -> str:
     if isinstance(value, list):
         return MULTI_SEPARATOR.join(str(v) for v in value)
     return str(value)
+
+
+def _suggestion_cells(suggested) -> tuple[str, str]:
+    """Suggested slugs in rank order, and every caution code on them, each once."""
+    suggested = suggested or []
+    slugs = [s.get("slug", "") for s in suggested]
+    codes = list(dict.fromkeys(code for s in suggested for code in s.get("cautions") or []))
+    return _cell(slugs), _cell(codes)
 
 
 def _chunks(iterable, size):
@@ -132,11 +145,15 @@ def rows(assessments, chunk_size: int = CHUNK_SIZE):
         "urgency",
         "crisis",
         "leading",
+        "suggested",
+        "medicine",
         *(f"s_{code}" for code in TYPE_CODES),
     )
     stream = (
         completed.annotate(
             leading=KeyTransform("primary", "result"),
+            suggested=KeyTransform("suggestions", "result"),
+            medicine=KeyTransform("medicine_cautions", "result"),
             **{f"s_{code}": KT(f"result__types__{code}__score") for code in TYPE_CODES},
         )
         .order_by("pk")
@@ -150,7 +167,9 @@ def rows(assessments, chunk_size: int = CHUNK_SIZE):
             assessment_id__in=[row[0] for row in chunk], item_code__in=wanted
         ).values_list("assessment_id", "item_code", "value"):
             answers.setdefault(assessment_id, {})[code] = value
-        for pk, version_id, version, created, done, urgency, crisis, leading, *scores in chunk:
+        for row in chunk:
+            pk, version_id, version, created, done, urgency, crisis, leading, suggested, *rest = row
+            medicine, scores = rest[0], rest[1:]
             if version_id not in relevance:
                 relevance[version_id] = _Relevance(
                     spec_for(Questionnaire.objects.get(pk=version_id))
@@ -171,6 +190,8 @@ def rows(assessments, chunk_size: int = CHUNK_SIZE):
                     urgency or "",
                     "yes" if crisis else "no",
                     *(_cell(score) for score in scores),
+                    *_suggestion_cells(suggested),
+                    _cell(list(medicine or [])),
                     *(
                         _cell(given[code])
                         if code in given

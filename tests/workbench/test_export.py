@@ -158,3 +158,18 @@ def test_a_mixed_picture_keeps_all_its_types_in_the_csv_and_in_insight(client):
     leading = {bar.key: bar.count for bar in insight(today, today).leading}
     assert leading["central"] == 1 and leading["stress_driven"] == 1
     assert leading["peripheral"] == 0 and leading["none"] == 0
+
+
+def test_it_exports_the_suggestions_and_caution_codes_the_result_was_given(client):
+    answers = {**CALM_HIP, "medications": ["anticoagulant", "nsaids_regular"]}
+    done = make_assessment(v1(), answers, complete=True)
+    sign_in(client, clinical_lead())
+
+    (row,) = download(client)
+
+    stored = done.result
+    assert "nsaid_anticoagulant" in stored["medicine_cautions"]  # the rulebook's row fired
+    assert row["medicine_cautions"].split("|") == stored["medicine_cautions"]
+    assert row["suggestions"].split("|") == [s["slug"] for s in stored["suggestions"]]
+    given = {code for s in stored["suggestions"] for code in s["cautions"]}
+    assert given and set(row["suggestion_cautions"].split("|")) == given
