@@ -125,15 +125,30 @@ def submit(plan: Plan, draft: CheckIn | None, answers: dict, adherence: dict) ->
         "crisis": answers.get(SELF_HARM) == "yes",
         "submitted_at": timezone.now(),
     }
-    if draft is None:
-        row = CheckIn.objects.create(plan=plan, **fields)
-    else:
-        CheckIn.objects.filter(pk=draft.pk).update(updated_at=timezone.now(), **fields)
-        for name, value in fields.items():
-            setattr(draft, name, value)
-        row = draft
+    with transaction.atomic():
+        # One check-in at a time per plan: a double press (or a retry after a lost response)
+        # sends the same answers again, and must not count as a second week.
+        Plan.objects.select_for_update().filter(pk=plan.pk).exists()
+        repeat = _same_check_in_today(plan, fields["day"], answers, adherence)
+        if repeat is not None:
+            return repeat
+        if draft is None:
+            row = CheckIn.objects.create(plan=plan, **fields)
+        else:
+            CheckIn.objects.filter(pk=draft.pk).update(updated_at=timezone.now(), **fields)
+            for name, value in fields.items():
+                setattr(draft, name, value)
+            row = draft
     touch(plan.assessment)
     return row
+
+
+def _same_check_in_today(plan: Plan, day: dt.date, answers: dict, adherence: dict):
+    """Today's submitted check-in with exactly these answers, if there is one."""
+    for row in CheckIn.objects.filter(plan=plan, day=day, submitted_at__isnull=False):
+        if row.answers == answers and row.adherence == adherence:
+            return row
+    return None
 
 
 def baseline_peg(assessment: Assessment) -> float | None:

@@ -52,6 +52,12 @@ def _context(assessment, plan=None, rows=(), **extra) -> dict:
     crisis = assessment.crisis or any(row.crisis for row in rows if row.submitted_at)
     context = _page_context(assessment, **extra)
     context["show_crisis"] = crisis
+    latest = next((row for row in reversed(rows) if row.submitted_at), None)
+    if latest is not None and latest.urgency and not assessment.urgency:
+        # A red flag at the latest check-in stands on every plan page (the banner, and no
+        # self-care after an emergency) until a later check-in no longer reports it.
+        context["urgency"] = latest.urgency
+        context["care"] = safety.care_level(latest.answers.get(plan_services.RED_FLAGS))
     context["plan"] = plan
     context["plan_url"] = reverse("assessment:plan", args=[assessment.key])
     context["retention_days"] = settings.PAINMAP_RETENTION_DAYS

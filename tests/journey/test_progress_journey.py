@@ -259,6 +259,41 @@ def test_a_red_flag_at_a_check_in_gives_the_same_stop_as_the_map(client, person)
     assert 'data-care-card="emergency"' in check_in_card
 
 
+def test_an_emergency_at_a_check_in_ends_the_way_on_and_pauses_the_plan(client, person):
+    make_plan(client, person, ["graded-movement"])
+    uses = {"graded-movement": "most_days"}
+    response = client.post(
+        url("check_in", person), check_in_data(red_flags=["saddle_numbness"], uses=uses)
+    )
+    stop = client.get(response.url).content.decode()
+    assert "Continue</a>" not in stop  # as in the MAP: no way on, only a mistaken tick
+    assert url("check_in", person) in stop
+    for page in ("plan", "check_in"):
+        html = client.get(url(page, person)).content.decode()
+        assert 'data-red-flag-banner="emergency"' in html, page
+    plan = client.get(url("plan", person)).content.decode()
+    assert "data-plan-paused" in plan and "data-plan-item" not in plan
+    # A later check-in without the flag lifts it.
+    client.post(url("check_in", person), check_in_data(uses=uses))
+    plan = client.get(url("plan", person)).content.decode()
+    assert "data-red-flag-banner" not in plan and 'data-plan-item="graded-movement"' in plan
+
+
+def test_a_double_submitted_check_in_is_stored_once(client, person):
+    make_plan(client, person, ["graded-movement"])
+    data = check_in_data(4, 4, 4, uses={"graded-movement": "most_days"})
+    first = client.post(url("check_in", person), data)
+    again = client.post(url("check_in", person), data)  # a double press, or a retry
+    assert first.status_code == again.status_code == 302
+    assert first.url == again.url == url("progress", person)
+    assert CheckIn.objects.filter(submitted_at__isnull=False).count() == 1
+    # Different answers the same day are a real second check-in.
+    client.post(
+        url("check_in", person), check_in_data(3, 3, 3, uses={"graded-movement": "most_days"})
+    )
+    assert CheckIn.objects.filter(submitted_at__isnull=False).count() == 2
+
+
 def test_an_urgent_flag_gives_the_urgent_card(client, person):
     make_plan(client, person, ["graded-movement"])
     response = client.post(
@@ -408,8 +443,10 @@ def test_the_resume_code_opens_the_plan_on_another_device(client, person):
 PLAN_QUERIES = 7
 PROGRESS_QUERIES = 7
 CHECK_IN_GET_QUERIES = 7
-# The same, then insert the check-in and touch the assessment.
-CHECK_IN_POST_QUERIES = 9
+# The same, then, under the plan's row lock (SAVEPOINT and RELEASE inside the test's
+# transaction), today's check-ins to spot a repeated submit, insert the check-in, and touch the
+# assessment.
+CHECK_IN_POST_QUERIES = 13
 
 
 def count(client, method, path, data=None):
@@ -425,13 +462,14 @@ def test_the_new_pages_cost_a_fixed_number_of_queries_however_many_check_ins(cli
     costs = []
     for n in range(2):
         if n:
-            for _ in range(5):
+            for week in range(5):
                 client.post(
                     url("check_in", person),
                     check_in_data(
+                        intensity=week,  # different answers: five real check-ins, not repeats
                         uses=dict.fromkeys(
                             ["graded-movement", "magnesium", "sleep-restoration"], "most_days"
-                        )
+                        ),
                     ),
                 )
         costs.append(
@@ -447,7 +485,8 @@ def test_the_new_pages_cost_a_fixed_number_of_queries_however_many_check_ins(cli
         "post",
         url("check_in", person),
         check_in_data(
-            uses=dict.fromkeys(["graded-movement", "magnesium", "sleep-restoration"], "most_days")
+            intensity=9,
+            uses=dict.fromkeys(["graded-movement", "magnesium", "sleep-restoration"], "most_days"),
         ),
     )
     assert queries == CHECK_IN_POST_QUERIES, "\n".join(q[:60] for q in sql)
