@@ -3,7 +3,8 @@
 Three aggregate queries whatever the number of people: plans started in the period, submitted
 check-ins per week, and each plan's baseline and latest PEG to count how many fell by the
 meaningful 30 %. A count from 1 to 4 is shown as "fewer than 5" (testbench.shown_count), and the
-share of meaningful falls is given only when at least SMALL_COUNT people have a latest PEG.
+share of meaningful falls is given only when at least SMALL_COUNT people had one and at least
+SMALL_COUNT did not.
 """
 
 from __future__ import annotations
@@ -39,7 +40,9 @@ class ProgressInsight:
     @property
     def share_shown(self) -> str | None:
         """The percentage with a meaningful fall, or None when too few people to say."""
-        if self.with_latest < SMALL_COUNT:
+        # A share is two counts: with 5 people, "20 %" is one person and "0 %" tells each one's
+        # outcome. Both those with a fall and those without must reach SMALL_COUNT.
+        if min(self.meaningful_falls, self.with_latest - self.meaningful_falls) < SMALL_COUNT:
             return None
         return f"{round(100 * self.meaningful_falls / self.with_latest)} %"
 

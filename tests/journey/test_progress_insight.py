@@ -29,18 +29,32 @@ def person_with(latest_pegs):
 
 def test_counts_plans_weeks_and_the_share_with_a_meaningful_fall():
     seed()
-    for pegs in ([5.0, 4.0], [4.4], [6.0], [7.0], [3.0, 6.0], [2.0]):
+    falls = ([5.0, 4.0], [4.4], [2.0], [4.0], [3.0])
+    others = ([6.0], [7.0], [3.0, 6.0], [5.0], [6.3])
+    for pegs in (*falls, *others):
         person_with(pegs)
     today = timezone.localdate()
     numbers = progress_insight(today, today)
-    assert numbers.plans == 6
-    assert numbers.with_latest == 6
-    # 6.3 -> 4.0, 4.4, 2.0 fall by 30 % or more; 6.0, 7.0 and the last-is-6.0 do not.
-    assert numbers.meaningful_falls == 3
+    assert numbers.plans == 10
+    assert numbers.with_latest == 10
+    # From 6.3, a latest of 4.4 or less is a fall of 30 % or more; the last one counts.
+    assert numbers.meaningful_falls == 5
     assert numbers.share_shown == "50 %"
     weeks = dict(numbers.check_ins_per_week)
-    assert sum(weeks.values()) == 8
+    assert sum(weeks.values()) == 12
     assert len(weeks) == 2
+
+
+@pytest.mark.parametrize("falls", [1, 4])
+def test_a_share_that_would_count_fewer_than_5_people_is_hidden(falls):
+    seed()
+    for n in range(8):
+        person_with([3.0] if n < falls else [6.0])
+    today = timezone.localdate()
+    numbers = progress_insight(today, today)
+    assert numbers.with_latest == 8 and numbers.meaningful_falls == falls
+    # 1 of 8 names one person's outcome; 4 of 8 leaves 4 without a fall: both hidden.
+    assert numbers.share_shown is None
 
 
 def test_small_counts_are_hidden():
