@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.conf import settings
@@ -709,19 +710,82 @@ def _score_quantity(value: float) -> dict:
     return {"value": value, "unit": "{score}", "system": UCUM, "code": "{score}"}
 
 
-def _check_in_observations(entries: _Entries, check_in_pegs: Sequence[tuple[date, float]]):
-    """One Observation per PEG given at a check-in after the MAP (issue 15), dated to its day.
-    The MAP's own PEG is the measure above: it is not repeated here."""
-    for n, (day, value) in enumerate(check_in_pegs, start=1):
-        entries.observation(
-            f"check-in/{n}/peg",
-            _measure_code("peg", entries.base),
-            format_html("<p>PEG at a check-in on {}: <b>{} of 10</b></p>", day.isoformat(), value),
-            derived=False,  # a check-in is its own answers, not part of the MAP response
-            effectiveDateTime=day.isoformat(),
-            valueQuantity=_score_quantity(value),
-            method={"text": "Mean of three 0-10 items (Krebs et al. 2009), at a PainMap check-in"},
-        )
+@dataclass(frozen=True)
+class CheckInFacts:
+    """What the Bundle carries of one submitted check-in (issue 15)."""
+
+    day: date
+    peg: float | None
+    red_flags: tuple[str, ...] = ()
+    crisis: bool = False
+
+
+def _check_in_observations(
+    entries: _Entries, spec: QuestionnaireSpec, check_ins: Sequence[CheckInFacts]
+):
+    """Each check-in after the MAP, dated to its day: its PEG (coded as the MAP's, which is the
+    measure above and not repeated here), any red flag and a crisis answer, coded as the MAP's
+    own safety results so a record system alerts on them the same way."""
+    base = entries.base
+    flags_item = spec.by_code.get("red_flags")
+    for n, check_in in enumerate(check_ins, start=1):
+        day = check_in.day.isoformat()
+        dated = {"derived": False, "effectiveDateTime": day}  # its own answers, not the MAP's
+        if check_in.peg is not None:
+            entries.observation(
+                f"check-in/{n}/peg",
+                _measure_code("peg", base),
+                format_html("<p>PEG at a check-in on {}: <b>{} of 10</b></p>", day, check_in.peg),
+                valueQuantity=_score_quantity(check_in.peg),
+                method={"text": CHECK_IN_METHOD},
+                **dated,
+            )
+        for flag in check_in.red_flags:
+            coding = (
+                _coding(flags_item, flag, base)
+                if flags_item is not None
+                else {"system": answer_system("red_flags", base), "code": flag}
+            )
+            emergency = flag in EMERGENCY_FLAGS
+            entries.observation(
+                f"check-in/{n}/red-flag/{flag}",
+                _result_code("red-flag", base),
+                format_html(
+                    "<p>Red flag reported at a check-in on {} ({}): <b>{}</b></p>",
+                    day,
+                    "emergency" if emergency else "urgent",
+                    coding.get("display", flag),
+                ),
+                valueCodeableConcept={"coding": [coding], "text": coding.get("display", flag)},
+                interpretation=_interpretation("AA" if emergency else "A"),
+                method={"text": "A PainMap check-in"},
+                **dated,
+            )
+        if check_in.crisis:
+            self_harm = spec.by_code.get("self_harm")
+            coding = (
+                _coding(self_harm, "yes", base)
+                if self_harm is not None and "yes" in self_harm.options_by_code
+                else {"system": answer_system("self_harm", base), "code": "yes"}
+            )
+            entries.observation(
+                f"check-in/{n}/self-harm",
+                _result_code("self-harm", base),
+                format_html(
+                    "<p>{} at a check-in on {}: <b>{}</b> (crisis: please ask about it)</p>",
+                    RESULT_CODES["self-harm"],
+                    day,
+                    coding.get("display", "yes"),
+                ),
+                valueCodeableConcept={"coding": [coding], "text": coding.get("display", "yes")},
+                interpretation=_interpretation("AA"),
+                note=[{"text": "Crisis: crisis support was shown to the person."}],
+                method={"text": "A PainMap check-in"},
+                **dated,
+            )
+
+
+CHECK_IN_METHOD = "Mean of three 0-10 items (Krebs et al. 2009), at a PainMap check-in"
 
 
 def _type_observations(entries: _Entries, spec: QuestionnaireSpec, result: MapResult):
@@ -818,13 +882,13 @@ def build_bundle(
     complete: bool,
     base: str | None = None,
     suggestions: Sequence = (),
-    check_in_pegs: Sequence[tuple[date, float]] = (),
+    check_ins: Sequence[CheckInFacts] = (),
 ) -> dict:
     """One assessment as a FHIR R4 `collection` Bundle: the QuestionnaireResponse first, then
     the safety results (urgency, each red flag, the self-harm answer as Observations; each
     medicine caution as a DetectedIssue), the measures, the four type scores and the leading
-    types, and each suggestion with its cautions; then PEG at each later check-in (`check_in_pegs`,
-    (day, PEG) pairs). Every resource but the check-ins' is derived from the response.
+    types, and each suggestion with its cautions; then each later check-in's PEG, red flags and
+    crisis answer (`check_ins`). Every resource but the check-ins' is derived from the response.
     """
     base = base or base_url()
     stored = dict(stored)
@@ -849,7 +913,7 @@ def build_bundle(
         _measure_observations(entries, spec, result)
     _type_observations(entries, spec, result)
     _suggestion_observations(entries, result)
-    _check_in_observations(entries, check_in_pegs)
+    _check_in_observations(entries, spec, check_ins)
     bundle_id = _part_uuid(response_id, "bundle")
     return {
         "resourceType": "Bundle",

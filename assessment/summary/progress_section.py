@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 
 from ..journey import plan_presenters, plan_services, presenters
 from ..models import Assessment
-from ..rules import progress
+from ..rules import progress, safety
+from .fhir import CheckInFacts
 
 
 @dataclass
@@ -22,6 +23,7 @@ class FlaggedCheckIn:
     day: dt.date
     urgency: str
     flags: list[str]
+    care: str | None = None  # safety.care_level: "same_day" when the person was told today
 
 
 @dataclass
@@ -40,13 +42,20 @@ class ChangeOverTime:
     crisis_days: list[dt.date] = field(default_factory=list)
 
 
-def check_in_pegs(assessment: Assessment) -> list[tuple[dt.date, float]]:
-    """PEG at each submitted check-in, oldest first, for the FHIR Bundle: two queries at most."""
+def check_in_facts(assessment: Assessment) -> list[CheckInFacts]:
+    """Each submitted check-in, oldest first, for the FHIR Bundle: two queries at most."""
     plan = plan_services.plan_for(assessment)
     if plan is None:
         return []
-    rows = plan_services.submitted(plan_services.check_ins(plan))
-    return [(row.day, row.peg) for row in rows if row.peg is not None]
+    return [
+        CheckInFacts(
+            day=row.day,
+            peg=row.peg,
+            red_flags=tuple(row.answers.get(plan_services.RED_FLAGS) or ()) if row.urgency else (),
+            crisis=row.crisis,
+        )
+        for row in plan_services.submitted(plan_services.check_ins(plan))
+    ]
 
 
 def change_over_time(assessment: Assessment, spec) -> ChangeOverTime | None:
@@ -100,6 +109,7 @@ def change_over_time(assessment: Assessment, spec) -> ChangeOverTime | None:
                 row.day,
                 row.urgency,
                 presenters.flag_labels(spec, row.answers.get(plan_services.RED_FLAGS) or []),
+                safety.care_level(row.answers.get(plan_services.RED_FLAGS)),
             )
             for row in done
             if row.urgency

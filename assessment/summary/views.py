@@ -133,7 +133,7 @@ def _fhir_response(request, assessment):
         base=fhir.base_url(request),
         # The same suggestions, cautions and grades as the summary, in one query.
         suggestions=toolkit_suggestions(spec, result) if result else (),
-        check_in_pegs=progress_section.check_in_pegs(assessment),
+        check_ins=progress_section.check_in_facts(assessment),
     )
     return _fhir_json(bundle, f"painmap-{reference}.fhir.json")
 

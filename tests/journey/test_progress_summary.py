@@ -138,5 +138,48 @@ def test_a_draft_check_in_is_not_in_the_fhir_bundle(client, person):
         for e in bundle["entry"]
         if e["resource"]["resourceType"] == "Observation"
         and "check-in" in e["resource"].get("method", {}).get("text", "")
+        and e["resource"]["code"]["coding"][-1]["code"] == "peg"
     ]
     assert len(dated) == 3
+
+
+def test_the_fhir_bundle_carries_each_check_in_red_flag_and_crisis_dated(client, person):
+    with time_machine.travel(DAY0 + dt.timedelta(weeks=4), tick=False):
+        uses = {"graded-movement": "most_days", "sleep-restoration": "some_days"}
+        response = client.post(
+            url("check_in", person), check_in_data(4, 4, 4, uses=uses, self_harm="yes")
+        )
+        assert response.status_code == 302
+    bundle = fhir_bundle(client, person)
+    Bundle.model_validate(bundle)
+    observations = [
+        e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Observation"
+    ]
+
+    def coded(code):
+        return [
+            o
+            for o in observations
+            if o.get("method", {}).get("text") == "A PainMap check-in"
+            and o["code"]["coding"][0]["code"] == code
+        ]
+
+    (flag,) = coded("red-flag")
+    assert flag["effectiveDateTime"] == "2026-03-16"  # the week-2 check-in
+    assert flag["valueCodeableConcept"]["coding"][0]["code"] == "weight_loss"
+    assert flag["interpretation"][0]["coding"][0]["code"] == "A"
+    (crisis,) = coded("self-harm")
+    assert crisis["effectiveDateTime"] == "2026-03-30"
+    assert crisis["interpretation"][0]["coding"][0]["code"] == "AA"
+    for resource in (flag, crisis):
+        Observation.model_validate(resource)
+
+
+def test_a_same_day_flag_at_a_check_in_reads_same_day_on_the_summary(client, person):
+    with time_machine.travel(DAY0 + dt.timedelta(weeks=4), tick=False):
+        uses = {"graded-movement": "most_days", "sleep-restoration": "some_days"}
+        client.post(url("check_in", person), check_in_data(red_flags=["fever_unwell"], uses=uses))
+        body = client.get(reverse("assessment:summary", args=[person.key])).content.decode()
+    section = body[body.index("data-change-over-time") :]
+    assert "Red flag at a check-in: same day" in section  # fever: the person was told today
+    assert "Red flag at a check-in: urgent" in section  # the week-2 weight loss
