@@ -3,11 +3,13 @@ three check-ins on three (simulated) weeks → progress with the chart, the tabl
 and a red flag at a check-in gives the same stop as in the MAP."""
 
 import datetime as dt
+import re
 
 import pytest
 import time_machine
 from axe_playwright_python.sync_playwright import Axe
 from django.core.cache import cache
+from playwright.sync_api import expect
 
 from assessment.journey import services
 from assessment.models import Assessment
@@ -16,6 +18,14 @@ from tests.progress_support import finished_assessment, seed
 pytestmark = pytest.mark.django_db(transaction=True)
 
 DAY0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+ERROR_TITLE = re.compile(r"^Error: ")
+
+
+def expect_error_page(page):
+    """The form came back with errors: wait for that page to be there and loaded (reading the
+    title at once could catch the new page before its <title> was parsed, and flaked)."""
+    expect(page).to_have_title(ERROR_TITLE)
+    page.wait_for_load_state()
 
 
 @pytest.fixture
@@ -90,7 +100,7 @@ def test_results_to_plan_to_three_check_ins_to_progress(phone_no_js, site):
         # Nothing chosen: the error summary links to the first choice.
         page.fill("#start-day", "")
         page.get_by_role("button", name="Make my plan").click()
-        assert page.title().startswith("Error:")
+        expect_error_page(page)
         assert page.locator(".error-summary a").count() == 2
         first = page.locator(".error-summary a").first.get_attribute("href")
         assert first.startswith("#items-")  # the first choice on the form
@@ -164,7 +174,7 @@ def test_the_plan_check_in_and_progress_pages_pass_axe(page, site):
     assert_accessible(page, "plan")
     page.get_by_role("link", name="Check in now").click()
     page.get_by_role("button", name="Save my check-in").click()
-    assert page.title().startswith("Error:")
+    expect_error_page(page)
     assert_accessible(page, "check-in with errors")
     check_in(page, 5, 5, 5, {"graded-movement": "most_days"})
     assert_accessible(page, "progress")
