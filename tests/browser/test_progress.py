@@ -87,6 +87,7 @@ def check_in(page, intensity, enjoyment, activity, uses, red_flag="none"):
     tick(page, "self_harm-no")
     assert_fits(page)
     page.get_by_role("button", name="Save my check-in").click()
+    page.wait_for_load_state()
 
 
 def test_results_to_plan_to_three_check_ins_to_progress(phone_no_js, site):
@@ -95,6 +96,7 @@ def test_results_to_plan_to_three_check_ins_to_progress(phone_no_js, site):
         person = finished_assessment()
         resume(page, site, person)
         page.get_by_role("link", name="Make or see your plan").click()
+        page.wait_for_load_state()
         assert page.locator("h1").inner_text() == "Choose what to try"
         assert_fits(page)
         # Nothing chosen: the error summary links to the first choice.
@@ -109,6 +111,7 @@ def test_results_to_plan_to_three_check_ins_to_progress(phone_no_js, site):
         page.fill("#start-day", "2")
         page.get_by_role("button", name="Make my plan").click()
         assert page.url.split("#")[0].endswith("/plan/"), page.url
+        page.wait_for_load_state()
         assert page.locator("[data-plan-item]").count() == 2
         assert "9 March 2026" in page.locator("main").inner_text()
         assert_fits(page)
