@@ -76,6 +76,7 @@ class Person:
     answers: dict = field(default_factory=dict)  # item code -> what we last saved
     key: str | None = None
     results_url: str | None = None
+    stopped_url: str | None = None  # where an emergency ended the journey
     requests: int = 0
     failures: list = field(default_factory=list)  # (path, error, monotonic time) of failures
     # Two tabs: a question the other tab's answer has hidden is a 404; counted, then the person
@@ -206,9 +207,17 @@ class Person:
                 answered += 1
                 path = new_path
                 continue
-            if path.endswith(("/stop/", "/support/")):
-                # Red flags or crisis support: go on with the page's Continue button (its Back
-                # and "change my answer" links lead to the question again, a loop).
+            if path.endswith("/support/"):
+                # Crisis support, once: its Continue posts (the page is marked as seen).
+                status, path, _ = self.submit(path, [("csrfmiddlewaretoken", page.csrf)])
+                continue
+            if path.endswith("/stop/"):
+                if not page.button_links:
+                    # An emergency ends the journey: no way on, only "I ticked this by mistake".
+                    self.stopped_url = path
+                    return
+                # Urgent: go on with the page's Continue button (its Back and "change my
+                # answer" links lead to the question again, a loop).
                 path = page.button_links[0]
                 continue
             if path.endswith("/check/"):

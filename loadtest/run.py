@@ -5,7 +5,8 @@ Starts PainMap as `make serve` does (database `PAINMAP_LOAD_DB`, default `painma
 created if missing) on 127.0.0.1 with the access log on, and sends LOAD_PEOPLE simulated
 people (40) through the whole MAP, LOAD_CONCURRENCY (16) at a time. They are not all alike:
 
-* **red flag** people tick an urgent or an emergency red flag, read the stop page and go on;
+* **red flag** people tick an urgent red flag, read the stop page and go on, or an emergency
+  one, where the journey ends on the stop page;
 * **self-harm** people answer "yes" to the self-harm question, read the support page, go on;
 * **two-tab** people answer in two tabs at once (one session, two threads), both of which
   end on the check-answers page and press "Confirm";
@@ -135,6 +136,9 @@ class Outcome:
         self.seed, self.role, self.tabs, self.elapsed = seed, role, tabs, elapsed
         self.key = tabs[0].key
         self.results_url = next((tab.results_url for tab in tabs if tab.results_url), None)
+        self.stopped_url = next((tab.stopped_url for tab in tabs if tab.stopped_url), None)
+        # Where the journey ended: the results, or the stop page of an emergency.
+        self.ended = self.results_url or self.stopped_url
         self.requests = sum(tab.requests for tab in tabs)
         self.failures = [failure for tab in tabs for failure in tab.failures]
 
@@ -239,9 +243,19 @@ def verify(outcomes: list[Outcome], env: dict[str, str]) -> tuple[list[str], lis
         assessment = (
             Assessment.objects.select_related("questionnaire").filter(key=outcome.key).first()
         )
-        if assessment is None or not assessment.is_complete:
-            state = "gone" if assessment is None else "not complete"
-            lost.append(f"{who}: reached results but the assessment is {state}")
+        if assessment is None:
+            lost.append(f"{who}: the assessment is gone")
+            continue
+        if outcome.role == "emergency":
+            # An emergency ends the journey (ITEMS.md): never completed, no result, no type.
+            if assessment.is_complete or assessment.result or assessment.urgency != "emergency":
+                torn.append(f"{who}: emergency not stopped (complete={assessment.is_complete})")
+            if not outcome.stopped_url:
+                torn.append(f"{who}: never reached the emergency stop page")
+            seen[f"red flag ({assessment.urgency})"] += 1
+            continue
+        if not assessment.is_complete:
+            lost.append(f"{who}: reached results but the assessment is not complete")
             continue
         stored = stored_answers(assessment)
         spec = spec_for(assessment.questionnaire)
@@ -388,7 +402,7 @@ def main() -> int:
     other = [f[:2] for f in failures if id(f) not in held]
     lost, torn, seen = verify(outcomes, env)
     lost += crashed
-    complete = sum(1 for o in outcomes if o.results_url)
+    complete = sum(1 for o in outcomes if o.ended)
     doubles = [pair for o in outcomes for tab in o.tabs for pair in tab.double_outcomes]
     leaks = leaks_in_log(log_path.read_text(errors="replace"), outcomes)
     access_lines = sum(
@@ -404,6 +418,8 @@ def main() -> int:
     )
     by_role = Counter(o.role for o in outcomes if o.results_url)
     print(f"Reached results, by kind of person: {dict(sorted(by_role.items()))}")
+    stopped = Counter(o.role for o in outcomes if o.stopped_url)
+    print(f"Stopped by an emergency (the journey ends there): {dict(stopped)}")
     print(f"Reported in the database: {dict(sorted(seen.items()))}")
     two_tab = sum(1 for o in outcomes if len(o.tabs) == 2)
     stale = sum(tab.stale_pages or 0 for o in outcomes for tab in o.tabs)
