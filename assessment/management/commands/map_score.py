@@ -9,6 +9,7 @@ one a line, in order. Unknown item or answer codes are an error naming them (exi
 import json
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from assessment.models import Questionnaire
 from assessment.rules.answers import AnswerError, clean_answers, require_safety_screen
@@ -33,16 +34,15 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, files, qversion=None, **options):
-        questionnaires = Questionnaire.objects.all()
-        if qversion is not None:
-            questionnaire = questionnaires.filter(version=qversion).first()
-        else:
-            questionnaire = Questionnaire.objects.live()
-        if questionnaire is None:
-            raise CommandError("No questionnaire to score with: run `manage.py seed_map` first.")
-        spec = spec_for(questionnaire)
-        # The editors' caution table (with the contract cautions as a floor), as the site uses.
-        rulebook = load_rulebook()
+        try:
+            spec, rulebook = self._from_database(qversion)
+        except DatabaseError:
+            # No database set up (a fresh clone, before `make install`): score with the seeded
+            # MAP and the seeded caution table, which is what `seed_map` would publish.
+            from assessment.data.seed_map import LATEST_VERSION, seed_spec
+            from assessment.rules.cautions import CAUTIONS
+
+            spec, rulebook = seed_spec(qversion or LATEST_VERSION), CAUTIONS
 
         lines, problems = [], []
         for path in files:
@@ -66,3 +66,13 @@ class Command(BaseCommand):
             raise CommandError("\n".join(problems), returncode=2)
         for line in lines:
             self.stdout.write(line)
+
+    def _from_database(self, qversion):
+        if qversion is not None:
+            questionnaire = Questionnaire.objects.filter(version=qversion).first()
+        else:
+            questionnaire = Questionnaire.objects.live()
+        if questionnaire is None:
+            raise CommandError("No questionnaire to score with: run `manage.py seed_map` first.")
+        # The editors' caution table (with the contract cautions as a floor), as the site uses.
+        return spec_for(questionnaire), load_rulebook()
