@@ -610,25 +610,8 @@ def _safety(entries: _Entries, spec: QuestionnaireSpec, stored: dict, result: Ma
         ),
         **fields,
     )
-    flags_item = spec.by_code.get("red_flags")
     for flag in result.red_flags:
-        coding = (
-            _coding(flags_item, flag, base)
-            if flags_item is not None
-            else {"system": answer_system("red_flags", base), "code": flag}
-        )
-        emergency = flag in EMERGENCY_FLAGS
-        entries.observation(
-            f"red-flag/{flag}",
-            _result_code("red-flag", base),
-            format_html(
-                "<p>Red flag reported ({}): <b>{}</b></p>",
-                "emergency" if emergency else "urgent",
-                coding.get("display", flag),
-            ),
-            valueCodeableConcept={"coding": [coding], "text": coding.get("display", flag)},
-            interpretation=_interpretation("AA" if emergency else "A"),
-        )
+        _red_flag_observation(entries, spec, flag, f"red-flag/{flag}", "")
     self_harm = spec.by_code.get("self_harm")
     if self_harm is not None and self_harm.code in stored:
         answer = flow.relevant_answers(spec, stored).get("self_harm")
@@ -720,6 +703,30 @@ class CheckInFacts:
     crisis: bool = False
 
 
+def _red_flag_observation(entries: _Entries, spec, flag: str, part: str, when: str, **fields):
+    """One reported red flag, coded with the MAP's answer and alerting as its urgency."""
+    flags_item = spec.by_code.get("red_flags")
+    coding = (
+        _coding(flags_item, flag, entries.base)
+        if flags_item is not None
+        else {"system": answer_system("red_flags", entries.base), "code": flag}
+    )
+    emergency = flag in EMERGENCY_FLAGS
+    entries.observation(
+        part,
+        _result_code("red-flag", entries.base),
+        format_html(
+            "<p>Red flag reported{} ({}): <b>{}</b></p>",
+            when,
+            "emergency" if emergency else "urgent",
+            coding.get("display", flag),
+        ),
+        valueCodeableConcept={"coding": [coding], "text": coding.get("display", flag)},
+        interpretation=_interpretation("AA" if emergency else "A"),
+        **fields,
+    )
+
+
 def _check_in_observations(
     entries: _Entries, spec: QuestionnaireSpec, check_ins: Sequence[CheckInFacts]
 ):
@@ -727,7 +734,6 @@ def _check_in_observations(
     measure above and not repeated here), any red flag and a crisis answer, coded as the MAP's
     own safety results so a record system alerts on them the same way."""
     base = entries.base
-    flags_item = spec.by_code.get("red_flags")
     for n, check_in in enumerate(check_ins, start=1):
         day = check_in.day.isoformat()
         dated = {"derived": False, "effectiveDateTime": day}  # its own answers, not the MAP's
@@ -741,23 +747,12 @@ def _check_in_observations(
                 **dated,
             )
         for flag in check_in.red_flags:
-            coding = (
-                _coding(flags_item, flag, base)
-                if flags_item is not None
-                else {"system": answer_system("red_flags", base), "code": flag}
-            )
-            emergency = flag in EMERGENCY_FLAGS
-            entries.observation(
+            _red_flag_observation(
+                entries,
+                spec,
+                flag,
                 f"check-in/{n}/red-flag/{flag}",
-                _result_code("red-flag", base),
-                format_html(
-                    "<p>Red flag reported at a check-in on {} ({}): <b>{}</b></p>",
-                    day,
-                    "emergency" if emergency else "urgent",
-                    coding.get("display", flag),
-                ),
-                valueCodeableConcept={"coding": [coding], "text": coding.get("display", flag)},
-                interpretation=_interpretation("AA" if emergency else "A"),
+                f" at a check-in on {day}",
                 method={"text": "A PainMap check-in"},
                 **dated,
             )
